@@ -1,0 +1,47 @@
+package dev.podpath.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Commands of docs/design.md that are not built yet: they say so and exit 2, never pretend. */
+abstract class NotYetCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SNAPSHOT", description = "snapshot directory")
+  Path snapshot;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("podpath " + spec.name() + " is not built yet in this version.");
+    return ExitCode.BAD_INPUT;
+  }
+
+  @Command(name = "trace", mixinStandardHelpOptions = true, description = "Walk a packet and its reply hop by hop (not built yet).")
+  static final class Trace extends NotYetCommand {}
+
+  @Command(name = "routes", mixinStandardHelpOptions = true, description = "Show simulated RIBs and kernel FIBs (not built yet).")
+  static final class Routes extends NotYetCommand {}
+
+  @Command(name = "sessions", mixinStandardHelpOptions = true, description = "List BGP sessions and why each is (not) up (not built yet).")
+  static final class Sessions extends NotYetCommand {}
+
+  @Command(name = "whatif", mixinStandardHelpOptions = true, description = "Re-check with edited settings (not built yet).")
+  static final class Whatif extends NotYetCommand {}
+
+  @Command(name = "fix", mixinStandardHelpOptions = true, description = "Search the smallest verified fix (not built yet).")
+  static final class Fix extends NotYetCommand {}
+
+  @Command(name = "report", mixinStandardHelpOptions = true, description = "Write one self-contained HTML report (not built yet).")
+  static final class Report extends NotYetCommand {}
+
+  @Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Collect a snapshot from a live cluster (not built yet).")
+  static final class Snapshot extends NotYetCommand {}
+
+  @Command(name = "lab", mixinStandardHelpOptions = true, description = "Boot the snapshot's real bird2/FRR in network namespaces (not built yet).")
+  static final class Lab extends NotYetCommand {}
+}

@@ -1,0 +1,2 @@
+/** picocli commands: parse arguments, run the pipeline, print. The only package that prints. */
+package dev.podpath.cli;
