@@ -2,6 +2,7 @@ package dev.podpath.model.cilium;
 
 import dev.podpath.ingest.cilium.AgentFlag;
 import dev.podpath.ingest.cilium.CiliumConfig;
+import dev.podpath.ingest.cilium.FlagSource;
 import dev.podpath.model.cilium.rule.RuleInput;
 import dev.podpath.model.cilium.rule.RuleOutcome;
 import dev.podpath.model.cilium.rule.StartupRule;
@@ -39,7 +40,9 @@ public final class AgentStartup {
         continue;
       }
       RuleOutcome o = outcome.get();
-      messages.add(new AgentMessage(rule.id(), rule.kind(), o.text(), o.agentText(), o.where(), rule.citation()));
+      boolean reported = rule.kind() != MessageKind.OVERRIDE || o.overrides().keySet().stream().anyMatch(f -> operatorWrote(config, f));
+      messages.add(new AgentMessage(rule.id(), rule.kind(), o.text(), o.agentText(), o.where(), rule.citation(),
+          o.overrides().keySet(), reported));
       for (Map.Entry<AgentFlag, Object> e : o.overrides().entrySet()) {
         if (!Objects.equals(current.flags().get(e.getKey()), e.getValue())) {
           changedBy.put(e.getKey(), rule.id());
@@ -48,5 +51,10 @@ public final class AgentStartup {
       current = current.with(o.overrides());
     }
     return new AgentStartupResult(config, written, current, messages, changedBy);
+  }
+
+  private static boolean operatorWrote(CiliumConfig config, AgentFlag flag) {
+    FlagSource s = config.flag(flag).source();
+    return s instanceof FlagSource.HelmValue || s instanceof FlagSource.ConfigMapKey;
   }
 }

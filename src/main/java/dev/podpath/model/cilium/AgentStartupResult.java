@@ -42,7 +42,7 @@ public record AgentStartupResult(
   /** Reading findings (unknown Helm keys...) and startup messages, in the order `check` prints them. */
   public List<Finding> findings() {
     List<Finding> out = new ArrayList<>(config.findings());
-    messages.forEach(m -> out.add(m.toFinding()));
+    messages.stream().filter(AgentMessage::reported).forEach(m -> out.add(m.toFinding()));
     out.sort(Finding.ORDER);
     return out;
   }

@@ -168,16 +168,25 @@ class StartupRulesTest {
         ipv6:
           enabled: true
         ipam:
-          mode: kubernetes  # EXPECT: cilium/ipam-requires-pod-cidr
+          mode: kubernetes
         k8s:
+          requireIPv4PodCIDR: false  # EXPECT: cilium/ipam-requires-pod-cidr
           requireIPv6PodCIDR: true
         """);
     assertThat(r.effective().requireIpv4PodCidr()).isTrue();
     assertThat(r.differences()).extracting(SettingDifference::flag)
         .contains("k8s-require-ipv4-pod-cidr").doesNotContain("k8s-require-ipv6-pod-cidr");
+    // nobody wrote the flag: the agent still requires the pod CIDR, shown as a difference, not a finding
+    AgentStartupResult silent = assertRule("cilium/ipam-requires-pod-cidr", """
+        ipam:
+          mode: kubernetes
+        """);
+    assertThat(silent.differences()).extracting(SettingDifference::ruleId).contains("cilium/ipam-requires-pod-cidr");
     assertRule("cilium/ipam-requires-pod-cidr", """
         ipam:
           mode: multi-pool
+        k8s:
+          requireIPv4PodCIDR: false
         """);
   }
 
@@ -269,15 +278,29 @@ class StartupRulesTest {
 
   @Test
   void endpointRoutesDropTheLocalNodeRoute() {
-    AgentStartupResult r = assertRule("cilium/endpoint-routes-disable-local-node-route", """
-        endpointRoutes:
-          enabled: true  # EXPECT: cilium/endpoint-routes-disable-local-node-route
-        """);
+    String cm = """
+        kind: ConfigMap
+        metadata:
+          name: cilium-config
+        data:
+          enable-endpoint-routes: "true"
+          enable-local-node-route: "true"
+        """;
+    AgentStartupResult r = ExpectMarkers.evaluate(null, cm, CiliumVersion.V1_18);
+    assertThat(r.findings()).filteredOn(f -> f.code().equals("cilium/endpoint-routes-disable-local-node-route"))
+        .extracting(f -> f.where().toString()).containsExactly(CiliumConfigReader.CONFIGMAP_FILE + ":6");
     assertThat(r.effective().localNodeRoute()).isFalse();
-    assertRule("cilium/endpoint-routes-disable-local-node-route", """
+    // Helm never renders enable-local-node-route here: the override is a difference, not a finding
+    AgentStartupResult helm = assertRule("cilium/endpoint-routes-disable-local-node-route", """
+        endpointRoutes:
+          enabled: true
+        """);
+    assertThat(helm.differences()).extracting(SettingDifference::flag).contains("enable-local-node-route");
+    AgentStartupResult off = assertRule("cilium/endpoint-routes-disable-local-node-route", """
         endpointRoutes:
           enabled: false
         """);
+    assertThat(off.effective().localNodeRoute()).isTrue();
   }
 
   @Test

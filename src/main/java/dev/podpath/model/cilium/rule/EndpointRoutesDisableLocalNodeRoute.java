@@ -31,7 +31,7 @@ public final class EndpointRoutesDisableLocalNodeRoute implements StartupRule {
         ? Optional.of(RuleOutcome.overridesSilently(
             "enable-endpoint-routes=true makes the agent set enable-local-node-route=false: no <own pod CIDR> route via "
                 + "cilium_host, one route per endpoint instead",
-            in.where(ENABLE_ENDPOINT_ROUTES), Map.of(ENABLE_LOCAL_NODE_ROUTE, false)))
+            in.where(ENABLE_LOCAL_NODE_ROUTE, ENABLE_ENDPOINT_ROUTES), Map.of(ENABLE_LOCAL_NODE_ROUTE, false)))
         : Optional.empty();
   }
 }

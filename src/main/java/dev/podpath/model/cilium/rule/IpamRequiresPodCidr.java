@@ -45,6 +45,6 @@ public final class IpamRequiresPodCidr implements StartupRule {
     String flags = String.join(" and ", changes.keySet().stream().map(f -> f.key() + "=true").toList());
     return Optional.of(RuleOutcome.overridesSilently(
         "ipam=" + s.ipamMode() + " makes the agent wait for the Node's pod CIDR: " + flags,
-        in.where(IPAM), changes));
+        in.where(changes.keySet().iterator().next(), IPAM), changes));
   }
 }
