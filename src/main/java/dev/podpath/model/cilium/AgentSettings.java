@@ -124,9 +124,12 @@ public record AgentSettings(
     return !bpfMasquerade && ipv6Masquerade;
   }
 
-  /** Services that need DSR infrastructure (DSR, hybrid, or per-service mode by annotation). */
+  /**
+   * cilium pkg/option/config.go LoadBalancerUsesDSR (@8e7499ee, 1.16/1.17-era): DSR or hybrid.
+   * Whether 1.18's pkg/loadbalancer also counts bpf-lb-mode-annotation is UNCONFIRMED; not counted.
+   */
   public boolean lbUsesDsr() {
-    return lbMode == LbMode.DSR || lbMode == LbMode.HYBRID || lbModeAnnotation;
+    return lbMode == LbMode.DSR || lbMode == LbMode.HYBRID;
   }
 
   /** The value of one flag as text, for reports ("" when unset). */

@@ -277,6 +277,26 @@ class StartupRulesTest {
   }
 
   @Test
+  void ipamModeRefusedInTunnelModeDependsOnTheVersion() {
+    String eni = """
+        routingMode: tunnel
+        ipam:
+          mode: eni  # EXPECT: cilium/ipam-mode-in-tunnel-mode
+        """;
+    assertRule("cilium/ipam-mode-in-tunnel-mode", eni, CiliumVersion.V1_18);
+    // the 1.16/1.17 agent checks multi-pool instead
+    assertRule("cilium/ipam-mode-in-tunnel-mode", eni.replace("  # EXPECT: cilium/ipam-mode-in-tunnel-mode", ""), CiliumVersion.V1_17);
+    assertRule("cilium/ipam-mode-in-tunnel-mode", """
+        ipam:
+          mode: multi-pool  # EXPECT: cilium/ipam-mode-in-tunnel-mode
+        """, CiliumVersion.V1_16);
+    assertRule("cilium/ipam-mode-in-tunnel-mode", """
+        ipam:
+          mode: multi-pool
+        """, CiliumVersion.V1_18);
+  }
+
+  @Test
   void endpointRoutesDropTheLocalNodeRoute() {
     String cm = """
         kind: ConfigMap

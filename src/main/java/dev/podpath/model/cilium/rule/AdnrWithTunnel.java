@@ -21,7 +21,7 @@ public final class AdnrWithTunnel implements StartupRule {
 
   @Override
   public String citation() {
-    return "daemon/cmd/daemon_main.go initEnv (since cilium/cilium#15196)";
+    return "daemon/cmd/daemon_main.go initEnv (confirmed @002c6fff; since cilium/cilium#15196)";
   }
 
   @Override

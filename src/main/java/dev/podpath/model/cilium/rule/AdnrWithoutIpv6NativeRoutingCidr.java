@@ -21,7 +21,7 @@ public final class AdnrWithoutIpv6NativeRoutingCidr implements StartupRule {
 
   @Override
   public String citation() {
-    return "pkg/option/config.go (*DaemonConfig).Populate (research notes @8e7499ee; 1.16-1.18 presence UNCONFIRMED)";
+    return "pkg/option/config.go (*DaemonConfig).Populate (confirmed @8e7499ee, 1.16/1.17-era; 1.18 UNCONFIRMED)";
   }
 
   @Override

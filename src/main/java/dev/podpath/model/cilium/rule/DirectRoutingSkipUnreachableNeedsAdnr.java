@@ -21,7 +21,7 @@ public final class DirectRoutingSkipUnreachableNeedsAdnr implements StartupRule 
 
   @Override
   public String citation() {
-    return "pkg/option/config.go (*DaemonConfig).Populate (log.Fatalf; flag added by cilium/cilium#32733, 1.16)";
+    return "pkg/option/config.go (*DaemonConfig).Populate (log.Fatalf, confirmed @8e7499ee; flag added by cilium/cilium#32733 for 1.16)";
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class EndpointRoutesDisableLocalNodeRoute implements StartupRule {
 
   @Override
   public String citation() {
-    return "daemon/cmd/daemon_main.go initEnv (debug log only)";
+    return "daemon/cmd/daemon_main.go initEnv (debug log only; confirmed @002c6fff)";
   }
 
   @Override

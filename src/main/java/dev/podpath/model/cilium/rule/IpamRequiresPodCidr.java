@@ -23,7 +23,7 @@ public final class IpamRequiresPodCidr implements StartupRule {
 
   @Override
   public String citation() {
-    return "pkg/option/config.go (*DaemonConfig).Populate: IPAM kubernetes/cluster-pool sets K8sRequireIPv{4,6}PodCIDR (1.16/1.17-era source; 1.18 UNCONFIRMED)";
+    return "pkg/option/config.go (*DaemonConfig).Populate: IPAM kubernetes/cluster-pool sets K8sRequireIPv{4,6}PodCIDR (confirmed @8e7499ee, 1.16/1.17-era; 1.18 UNCONFIRMED)";
   }
 
   @Override

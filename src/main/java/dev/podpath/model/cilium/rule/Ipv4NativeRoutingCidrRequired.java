@@ -21,7 +21,7 @@ public final class Ipv4NativeRoutingCidrRequired implements StartupRule {
 
   @Override
   public String citation() {
-    return "pkg/option/config.go (*DaemonConfig).checkIPv4NativeRoutingCIDR via Validate";
+    return "pkg/option/config.go (*DaemonConfig).checkIPv4NativeRoutingCIDR via Validate (confirmed @8e7499ee)";
   }
 
   @Override

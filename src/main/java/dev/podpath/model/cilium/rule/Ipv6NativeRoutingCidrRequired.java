@@ -21,7 +21,7 @@ public final class Ipv6NativeRoutingCidrRequired implements StartupRule {
 
   @Override
   public String citation() {
-    return "pkg/option/config.go (*DaemonConfig).checkIPv6NativeRoutingCIDR via Validate";
+    return "pkg/option/config.go (*DaemonConfig).checkIPv6NativeRoutingCIDR via Validate (confirmed @8e7499ee)";
   }
 
   @Override

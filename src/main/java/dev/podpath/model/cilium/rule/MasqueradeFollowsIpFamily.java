@@ -25,7 +25,7 @@ public final class MasqueradeFollowsIpFamily implements StartupRule {
 
   @Override
   public String citation() {
-    return "pkg/option/config.go (*DaemonConfig).Populate: EnableIPv4Masquerade = enable-ipv4-masquerade && EnableIPv4 (same for IPv6)";
+    return "pkg/option/config.go (*DaemonConfig).Populate: EnableIPv4Masquerade = enable-ipv4-masquerade && EnableIPv4 (same for IPv6; confirmed @8e7499ee)";
   }
 
   @Override

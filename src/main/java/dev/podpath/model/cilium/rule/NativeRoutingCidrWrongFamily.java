@@ -6,7 +6,7 @@ import dev.podpath.model.cilium.MessageKind;
 import java.util.Map;
 import java.util.Optional;
 
-/** A native routing CIDR of the other address family is fatal (message text per research notes, UNCONFIRMED at tag). */
+/** A native routing CIDR of the other address family is fatal (text confirmed @8e7499ee). */
 public final class NativeRoutingCidrWrongFamily implements StartupRule {
 
   @Override
@@ -21,7 +21,7 @@ public final class NativeRoutingCidrWrongFamily implements StartupRule {
 
   @Override
   public String citation() {
-    return "pkg/option/config.go (*DaemonConfig).Populate";
+    return "pkg/option/config.go (*DaemonConfig).Populate (confirmed @8e7499ee)";
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class NoIpFamily implements StartupRule {
 
   @Override
   public String citation() {
-    return "daemon/cmd/daemon_main.go initEnv";
+    return "daemon/cmd/daemon_main.go initEnv (confirmed @002c6fff)";
   }
 
   @Override

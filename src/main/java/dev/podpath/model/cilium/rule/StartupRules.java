@@ -26,6 +26,7 @@ public final class StartupRules {
       new Ipv6NativeRoutingCidrRequired(),
       new NoIpFamily(),
       new AdnrWithTunnel(),
+      new IpamModeInTunnelMode(),
       new EndpointRoutesDisableLocalNodeRoute(),
       new InvalidKubeProxyReplacement(),
       new KubeProxyReplacementForcesSocketLb(),
