@@ -60,6 +60,25 @@ class CiliumConfigReaderTest {
   }
 
   @Test
+  void helmReleaseValuesFromIsReportedAndMissingValuesMeanDefaults() {
+    CiliumConfig c = values("""
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          name: cilium
+        spec:
+          valuesFrom:
+            - kind: ConfigMap
+              name: cilium-values
+        """);
+    assertThat(c.findings()).extracting(f -> f.where().line() + " " + f.code())
+        .containsExactly("6 cilium/helm-values-from");
+    assertThat(c.flag(AgentFlag.ROUTING_MODE).source()).isInstanceOf(FlagSource.ChartDefault.class);
+    assertThat(problem(() -> values("kind: HelmRelease\nspec:\n  values: [a]\n")))
+        .isEqualTo("cilium/values.yaml:3: spec.values must be a map of Helm values");
+  }
+
+  @Test
   void configMapWinsPerKeyAndPointsAtItsLine() {
     CiliumConfig c = both("""
         kubeProxyReplacement: false

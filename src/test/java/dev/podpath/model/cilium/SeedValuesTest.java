@@ -17,12 +17,44 @@ import org.junit.jupiter.api.Test;
 /** The founding case's values.yaml (seed/coredns-clusterip-bgp.md): the operator saw the agent run. */
 class SeedValuesTest {
 
-  private static AgentStartupResult seed() throws IOException {
+  private static String seedText() throws IOException {
     try (InputStream in = SeedValuesTest.class.getResourceAsStream("/dev/podpath/cilium/seed-values.yaml")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      CiliumConfig config = CiliumConfigReader.read(YamlReader.read(text, CiliumConfigReader.VALUES_FILE), null, CiliumVersion.parse("1.18.6", null));
-      return AgentStartup.evaluate(config);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  private static AgentStartupResult seed() throws IOException {
+    return evaluate(seedText());
+  }
+
+  private static AgentStartupResult evaluate(String text) {
+    CiliumConfig config = CiliumConfigReader.read(YamlReader.read(text, CiliumConfigReader.VALUES_FILE), null, CiliumVersion.parse("1.18.6", null));
+    return AgentStartup.evaluate(config);
+  }
+
+  @Test
+  void rendersWhatTheOperatorSawInTheLiveConfigMap() throws IOException {
+    // seed "Evidence 1": kubectl get cm cilium-config | grep ...
+    CiliumConfig c = seed().config();
+    assertThat(c.string(AgentFlag.AUTO_DIRECT_NODE_ROUTES)).isEqualTo("false");
+    assertThat(c.string(AgentFlag.DIRECT_ROUTING_SKIP_UNREACHABLE)).isEqualTo("false");
+    assertThat(c.string(AgentFlag.ENABLE_BPF_MASQUERADE)).isEqualTo("false");
+    assertThat(c.string(AgentFlag.BPF_LB_SOCK)).isEqualTo("true");
+    assertThat(c.string(AgentFlag.BPF_LB_SOCK_HOSTNS_ONLY)).isEqualTo("true");
+    assertThat(c.string(AgentFlag.KUBE_PROXY_REPLACEMENT)).isEqualTo("true");
+  }
+
+  @Test
+  void theOperatorsAttemptWithSkipUnreachableLeftOnIsFatalAtThatLine() throws IOException {
+    String attempt = seedText().replace("directRoutingSkipUnreachable: false", "directRoutingSkipUnreachable: true");
+    AgentStartupResult r = evaluate(attempt);
+    assertThat(r.startupFails()).isTrue();
+    assertThat(r.findings()).filteredOn(f -> f.severity() == Severity.ERROR)
+        .extracting(f -> f.where() + " " + f.code())
+        .containsExactly("cilium/values.yaml:43 cilium/direct-routing-skip-unreachable-needs-adnr");
+    // the configuration that worked before BGP: ADNR on, skip-unreachable on
+    String before = attempt.replace("autoDirectNodeRoutes: false", "autoDirectNodeRoutes: true");
+    assertThat(evaluate(before).startupFails()).isFalse();
   }
 
   @Test
