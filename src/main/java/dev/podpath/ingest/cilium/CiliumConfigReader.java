@@ -29,12 +29,22 @@ public final class CiliumConfigReader {
   public static CiliumConfig read(Path snapshotRoot, CiliumVersion version) {
     List<YamlDocument> values = readIfPresent(snapshotRoot, VALUES_FILE);
     List<YamlDocument> configMap = readIfPresent(snapshotRoot, CONFIGMAP_FILE);
-    return read(values, configMap, version);
+    CiliumConfig config = read(values, configMap, version);
+    if (values == null && configMap == null) {
+      List<Finding> findings = new ArrayList<>(config.findings());
+      findings.add(Finding.warning("cilium/no-config",
+          "neither " + VALUES_FILE + " nor " + CONFIGMAP_FILE + " is in the snapshot: podpath assumes the agent "
+              + version + " defaults, which may not be what runs", SourceRef.NONE));
+      return new CiliumConfig(config.version(), config.flags(), config.helm(), config.helmGiven(), findings);
+    }
+    return config;
   }
 
   /**
-   * The same from already-read documents; either list may be null when that file is absent.
-   * Findings and sources name the files the documents carry.
+   * The same from already-read documents (e.g. the snapshot loader's); either list may be null or
+   * empty when that input is absent. The ConfigMap documents may also come from kubernetes/ (a
+   * cilium-config found among the manifests). Findings and sources name the files the documents
+   * carry.
    */
   public static CiliumConfig read(List<YamlDocument> valuesDocs, List<YamlDocument> configMapDocs, CiliumVersion version) {
     List<Finding> findings = new ArrayList<>();
@@ -43,19 +53,14 @@ public final class CiliumConfigReader {
       flags.put(f, new FlagValue(f, f.agentDefault(version), new AgentDefault(version)));
     }
     HelmValues helm = HelmValues.empty(VALUES_FILE);
-    boolean helmGiven = valuesDocs != null;
+    boolean helmGiven = valuesDocs != null && !valuesDocs.isEmpty();
     if (helmGiven) {
       helm = HelmValuesSelection.select(valuesDocs, fileOf(valuesDocs, VALUES_FILE), findings);
       findings.addAll(HelmKeyCatalog.check(helm));
       flags.putAll(ChartRendering.render(helm, version));
     }
-    if (configMapDocs != null) {
+    if (configMapDocs != null && !configMapDocs.isEmpty()) {
       flags.putAll(ConfigMapFlags.read(configMapDocs, fileOf(configMapDocs, CONFIGMAP_FILE)));
-    }
-    if (valuesDocs == null && configMapDocs == null) {
-      findings.add(Finding.warning("cilium/no-config",
-          "neither " + VALUES_FILE + " nor " + CONFIGMAP_FILE + " is in the snapshot: podpath assumes the agent "
-              + version + " defaults, which may not be what runs", SourceRef.NONE));
     }
     return new CiliumConfig(version, flags, helm, helmGiven, findings);
   }

@@ -44,6 +44,19 @@ public enum CiliumVersion {
     throw new InputException(where, "unsupported ciliumVersion '" + text + "': podpath models 1.16, 1.17 and 1.18");
   }
 
+  /**
+   * Like {@link #parse} but an out-of-range minor (1.15, 1.19) maps to the nearest modelled version:
+   * the snapshot loader already warns about it (input/unsupported-cilium-version).
+   */
+  public static CiliumVersion nearest(String text, SourceRef where) {
+    Matcher m = TEXT.matcher(text == null ? "" : text.strip());
+    if (!m.matches()) {
+      throw new InputException(where, "ciliumVersion must look like 1.18 or 1.18.6, got '" + text + "'");
+    }
+    int minor = Integer.parseInt(m.group(1));
+    return minor <= V1_16.minor ? V1_16 : minor >= V1_18.minor ? V1_18 : V1_17;
+  }
+
   @Override
   public String toString() {
     return "1." + minor;

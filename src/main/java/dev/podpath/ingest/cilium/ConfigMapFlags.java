@@ -36,7 +36,9 @@ final class ConfigMapFlags {
       throw new InputException(doc.refOf("metadata.name"), "expected the ConfigMap named cilium-config, found " + (name == null ? "no name" : "'" + name + "'"));
     }
     String ns = doc.getString("metadata.namespace");
-    if (ns != null && !ns.equals("kube-system")) {
+    // Only the dedicated file must be kube-system's; a cilium-config among kubernetes/ manifests in
+    // another namespace is the snapshot loader's call (it warns and hands it over).
+    if (ns != null && !ns.equals("kube-system") && file.equals(CiliumConfigReader.CONFIGMAP_FILE)) {
       throw new InputException(doc.refOf("metadata.namespace"), "expected cilium-config in namespace kube-system, found '" + ns + "'");
     }
     Object data = doc.get("data");

@@ -159,6 +159,18 @@ class CiliumConfigReaderTest {
   }
 
   @Test
+  void emptyDocumentListsMeanAbsentInputsAndKubernetesConfigMapsMayBeElsewhere() {
+    CiliumConfig none = CiliumConfigReader.read(java.util.List.of(), java.util.List.of(), CiliumVersion.V1_18);
+    assertThat(none.helmGiven()).isFalse();
+    assertThat(none.flag(AgentFlag.ROUTING_MODE).source()).isInstanceOf(FlagSource.AgentDefault.class);
+    // handed over by the snapshot loader from kubernetes/ (it warns about the namespace itself)
+    CiliumConfig fromManifests = CiliumConfigReader.read(null,
+        YamlReader.read("kind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: cilium\ndata:\n  routing-mode: native\n",
+            "kubernetes/cilium.yaml"), CiliumVersion.V1_18);
+    assertThat(fromManifests.flag(AgentFlag.ROUTING_MODE).source().where()).isEqualTo(SourceRef.of("kubernetes/cilium.yaml", 6));
+  }
+
+  @Test
   void readsTheSnapshotDirectory(@TempDir Path dir) throws IOException {
     assertThat(CiliumConfigReader.read(dir, CiliumVersion.V1_17).findings())
         .extracting(f -> f.code()).containsExactly("cilium/no-config");
@@ -177,5 +189,10 @@ class CiliumConfigReaderTest {
     assertThat(CiliumVersion.parse("v1.16.3", at)).isEqualTo(CiliumVersion.V1_16);
     assertThatThrownBy(() -> CiliumVersion.parse("1.15", at)).isInstanceOf(InputException.class)
         .hasMessage("snapshot.yaml:2: unsupported ciliumVersion '1.15': podpath models 1.16, 1.17 and 1.18");
+    assertThat(CiliumVersion.nearest("1.15.2", at)).isEqualTo(CiliumVersion.V1_16);
+    assertThat(CiliumVersion.nearest("1.19", at)).isEqualTo(CiliumVersion.V1_18);
+    assertThat(CiliumVersion.nearest("1.17.4", at)).isEqualTo(CiliumVersion.V1_17);
+    assertThatThrownBy(() -> CiliumVersion.nearest("latest", at)).isInstanceOf(InputException.class)
+        .hasMessage("snapshot.yaml:2: ciliumVersion must look like 1.18 or 1.18.6, got 'latest'");
   }
 }
