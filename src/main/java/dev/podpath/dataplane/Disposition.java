@@ -1,0 +1,38 @@
+package dev.podpath.dataplane;
+
+/**
+ * How a flow (or one backend's path) ended. Hubble's drop names where a Cilium program drops,
+ * Batfish's dispositions where the kernel or a router does (docs/style.md).
+ */
+public enum Disposition {
+  /** The request was delivered and the reply came back to the client (with reverse NAT). */
+  ACCEPTED,
+  /** Batfish: the packet left the modelled network (success for a request to an outside address). */
+  EXITS_NETWORK,
+  /** Batfish: no route in the kernel FIB. */
+  NO_ROUTE,
+  /** Batfish: a blackhole/unreachable/prohibit route. */
+  NULL_ROUTED,
+  /** Batfish: nobody on the segment owns the next hop. */
+  NEIGHBOR_UNREACHABLE,
+  /** Batfish: the packet came back to a state it was in (or ran out of hops). */
+  LOOP,
+  /** Batfish: dropped on input (here: rp_filter, or forwarding disabled by sysctl). */
+  DENIED_IN,
+  /** Batfish: the model lacks what the decision needs (e.g. no source address). */
+  INSUFFICIENT_INFO,
+  /** Hubble FIB_LOOKUP_FAILED (DROP_NO_FIB): a BPF program's bpf_fib_lookup found no usable route. */
+  FIB_LOOKUP_FAILED,
+  /** Hubble SERVICE_BACKEND_NOT_FOUND (DROP_NO_SERVICE): the service has no backend. */
+  SERVICE_BACKEND_NOT_FOUND,
+  /**
+   * podpath: a reply reached the client but not through the node holding the translation state,
+   * so it carries the backend's address; the client's socket does not match it (TCP RST/timeout).
+   */
+  REPLY_NOT_REVERSE_NATED;
+
+  /** Whether a path that ended so, in this direction, counts as working. */
+  public boolean works(Direction d) {
+    return this == ACCEPTED || (this == EXITS_NETWORK && d == Direction.REQUEST);
+  }
+}
