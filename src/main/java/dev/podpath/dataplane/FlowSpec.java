@@ -28,15 +28,35 @@ public record FlowSpec(Source source, IpAddr dst, int dstPort, Protocol protocol
   /** Where a flow starts. */
   public sealed interface Source {
     /** A pod (its own network namespace) with this address. */
-    record Pod(IpAddr address) implements Source {}
+    record Pod(IpAddr address) implements Source {
+      @Override
+      public String toString() {
+        return "pod " + address;
+      }
+    }
 
     /** A process in the host network namespace of a node (kubelet, a hostNetwork pod). */
-    record HostProcess(String host, IpAddr address) implements Source {}
+    record HostProcess(String host, IpAddr address) implements Source {
+      @Override
+      public String toString() {
+        return "host " + host + (address == null ? "" : " (" + address + ")");
+      }
+    }
 
     /** A process on a modelled router (no Cilium, no kube-proxy). */
-    record Router(String host, IpAddr address) implements Source {}
+    record Router(String host, IpAddr address) implements Source {
+      @Override
+      public String toString() {
+        return "router " + host + " (" + address + ")";
+      }
+    }
 
     /** An address outside the model whose packets enter at {@code host} on {@code iface}. */
-    record Outside(IpAddr address, String host, String iface) implements Source {}
+    record Outside(IpAddr address, String host, String iface) implements Source {
+      @Override
+      public String toString() {
+        return "outside " + address + " via " + host + "/" + iface;
+      }
+    }
   }
 }

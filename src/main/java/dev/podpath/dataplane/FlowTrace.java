@@ -56,7 +56,8 @@ public record FlowTrace(FlowSpec flow, Service service, List<PathTrace> paths) {
   public String summary() {
     String head = flow.source() + " -> " + Packet.hostPort(flow.dst(), flow.dstPort()) + "/" + flow.protocol();
     if (service != null) {
-      String counts = workingPaths() + " of " + paths.size() + " backend" + (paths.size() == 1 ? "" : "s") + " work";
+      String counts = service.backends().isEmpty() ? "no backends"
+          : workingPaths() + " of " + paths.size() + " backend" + (paths.size() == 1 ? " works" : "s work");
       if (works()) {
         return head + " (service " + service.name() + "): " + counts;
       }
