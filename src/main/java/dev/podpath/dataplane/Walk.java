@@ -276,12 +276,13 @@ final class Walk {
             s.where(DatapathSettings.HOST_LEGACY_ROUTING));
       }
     }
-    if (t.owns(host, p.dst())) {
-      return deliverHost(host, p, "kernel FIB local", p.dst() + " is a local address");
-    }
+    // rp_filter runs in the kernel's input route lookup (fib_validate_source), for local and forwarded packets.
     HopResult denied = rpFilter(host, iface, p);
     if (denied != null) {
       return denied;
+    }
+    if (t.owns(host, p.dst())) {
+      return deliverHost(host, p, "kernel FIB local", p.dst() + " is a local address");
     }
     return kernelRoute(host, t.tableOf(host, iface), p, iface);
   }
