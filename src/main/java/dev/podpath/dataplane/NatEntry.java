@@ -5,9 +5,10 @@ import dev.podpath.core.SourceRef;
 /**
  * Translation state one host keeps for a flow (a conntrack entry, a BPF CT/NAT map entry, or a
  * socket's connected address), so that the reply can be translated back where — and only where —
- * the state lives.
+ * the state lives. {@code reverseActor} names the program that undoes it.
  */
-record NatEntry(String host, Kind kind, Packet before, Packet after, String actor, SourceRef where) {
+record NatEntry(String host, Kind kind, Packet before, Packet after, String actor, String reverseActor,
+    SourceRef where) {
 
   enum Kind {
     /** bpf_sock rewrote connect(): the socket itself is connected to the backend; nothing to undo. */

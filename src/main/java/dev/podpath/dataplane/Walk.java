@@ -207,8 +207,19 @@ final class Walk {
     Packet after = p.withDst(backend.address(), backend.port());
     add(host, Step.Kind.DNAT, actor, what + ": " + svc.name() + " " + m.frontend() + " -> " + backend
         + " (backend " + (choice % n + 1) + " of " + n + ")", p, after, where.isKnown() ? where : svc.where());
-    nat.add(new NatEntry(host, kind, p, after, actor, where));
+    nat.add(new NatEntry(host, kind, p, after, actor, reverseActorFor(kind, p), where));
     return null;
+  }
+
+  private static String reverseActorFor(NatEntry.Kind kind, Packet p) {
+    return switch (kind) {
+      case SOCKET -> "bpf_sock (connected socket, nothing to undo)";
+      case LXC_CT -> "bpf_lxc to-container (ipv" + fam(p) + "_policy)";
+      case IPTABLES_DNAT -> "conntrack (kube-proxy DNAT undone)";
+      case NODEPORT_DNAT -> "bpf_host (nodeport rev-DNAT)";
+      case DSR -> "nodeport rev-DNAT on the backend's node";
+      case SNAT -> "conntrack (SNAT undone)";
+    };
   }
 
   // ---- hop by hop ----
@@ -393,7 +404,9 @@ final class Walk {
         Masquerade.Decision d = m.get();
         addStep(d.step());
         if (d.translated()) {
-          nat.add(new NatEntry(host, NatEntry.Kind.SNAT, p, d.after(), d.step().actor(), d.step().where()));
+          String rev = d.step().actor().startsWith("bpf_host")
+              ? "bpf_host from-netdev (snat_v" + fam(p) + "_rev_nat)" : "conntrack (iptables MASQUERADE undone)";
+          nat.add(new NatEntry(host, NatEntry.Kind.SNAT, p, d.after(), d.step().actor(), rev, d.step().where()));
           p = d.after();
         }
       }
@@ -450,7 +463,8 @@ final class Walk {
     if (kpr && mode == LbMode.DSR) {
       // cilium bpf/lib/nodeport.h (DSR): client address kept, service address carried to the backend's node,
       // which rewrites the reply's source (bpf_lxc CT node_port => CILIUM_CALL_IPV6_NODEPORT_REVNAT).
-      nat.add(new NatEntry(backend.node(), NatEntry.Kind.DSR, p, dnat, actor, s.where(DatapathSettings.LB_MODE)));
+      nat.add(new NatEntry(backend.node(), NatEntry.Kind.DSR, p, dnat, actor, "nodeport rev-DNAT",
+          s.where(DatapathSettings.LB_MODE)));
       add(host, Step.Kind.SKIP, actor, "DSR: source kept, backend's node answers the client directly", dnat, dnat,
           s.where(DatapathSettings.LB_MODE));
       return bpfFib(host, dnat, actor + " fib_lookup");
@@ -470,7 +484,9 @@ final class Walk {
     add(host, Step.Kind.SNAT, snatActor, kpr ? "SNAT mode: source rewritten to the node's address"
         : "-j MASQUERADE (KUBE-MARK-MASQ, externalTrafficPolicy Cluster)", dnat, snat,
         kpr ? s.where(DatapathSettings.LB_MODE) : s.where(DatapathSettings.KPR));
-    nat.add(new NatEntry(host, NatEntry.Kind.SNAT, dnat, snat, snatActor, s.where(DatapathSettings.LB_MODE)));
+    nat.add(new NatEntry(host, NatEntry.Kind.SNAT, dnat, snat, snatActor,
+        kpr ? "bpf_host from-netdev (nodeport rev-SNAT)" : "conntrack (kube-proxy MASQUERADE undone)",
+        s.where(DatapathSettings.LB_MODE)));
     return kpr ? bpfFib(host, snat, actor + " fib_lookup") : kernelRoute(host, "main", snat, iface);
   }
 
@@ -507,7 +523,7 @@ final class Walk {
       }
       if (e.kind() == NatEntry.Kind.SNAT && q.dst().equals(e.after().src()) && q.dstPort() == e.after().srcPort()) {
         Packet back = q.withDst(e.before().src(), e.before().srcPort());
-        add(host, Step.Kind.REVERSE_NAT, e.actor() + " (reverse)", "reply to the translated source: destination restored",
+        add(host, Step.Kind.REVERSE_NAT, e.reverseActor(), "reply to the translated source: destination restored",
             q, back, e.where());
         q = back;
       }
@@ -516,7 +532,7 @@ final class Walk {
       if (e.host().equals(host) && (e.kind() == NatEntry.Kind.IPTABLES_DNAT || e.kind() == NatEntry.Kind.NODEPORT_DNAT)
           && q.src().equals(e.after().dst()) && q.srcPort() == e.after().dstPort()) {
         Packet back = q.withSrc(e.before().dst(), e.before().dstPort());
-        add(host, Step.Kind.REVERSE_NAT, e.actor() + " (reverse)", "reply from the backend: service address restored",
+        add(host, Step.Kind.REVERSE_NAT, e.reverseActor(), "reply from the backend: service address restored",
             q, back, e.where());
         q = back;
       }

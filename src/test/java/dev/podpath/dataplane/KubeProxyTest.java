@@ -25,7 +25,7 @@ class KubeProxyTest {
     assertThat(t.forward()).noneMatch(s -> s.actor().startsWith("bpf_sock"));
     Step rev = t.reply().stream().filter(s -> s.kind() == Step.Kind.REVERSE_NAT).findFirst().orElseThrow();
     assertThat(rev.host()).isEqualTo("w1");
-    assertThat(rev.actor()).startsWith("iptables KUBE-SERVICES");
+    assertThat(rev.actor()).startsWith("conntrack (kube-proxy DNAT");
   }
 
   @Test
