@@ -28,7 +28,7 @@ final class Masquerade {
   }
 
   /** Empty when masquerade is not even considered (source is no local pod, device is Cilium's own). */
-  Optional<Decision> decide(String host, String device, boolean defaultRoute, Packet p) {
+  Optional<Decision> decide(String host, String device, Packet p) {
     boolean v6 = p.v6();
     List<IpPrefix> alloc = endpoints.podCidrs(host).stream().filter(c -> c.v6() == v6).toList();
     // cilium pkg/datapath/iptables/iptables.go installMasqueradeRules: every rule matches -s <alloc CIDR>.
@@ -40,7 +40,7 @@ final class Masquerade {
       return Optional.empty();
     }
     if (settings.iptablesMasquerade(v6)) {
-      return Optional.of(iptables(host, device, defaultRoute, p, alloc));
+      return Optional.of(iptables(host, device, p, alloc));
     }
     if (settings.bpfMasquerade(v6)) {
       return Optional.of(bpf(host, device, p));
@@ -51,7 +51,7 @@ final class Masquerade {
     return Optional.of(skip(host, "masquerade", why, p, settings.where(settings.masqueradeKey(v6))));
   }
 
-  private Decision iptables(String host, String device, boolean defaultRoute, Packet p, List<IpPrefix> alloc) {
+  private Decision iptables(String host, String device, Packet p, List<IpPrefix> alloc) {
     boolean v6 = p.v6();
     String actor = "iptables CILIUM_POST_nat";
     // cilium pkg/option/config.go NodeIpsetNeeded (native routing && iptables masquerading): node IPs
@@ -67,14 +67,13 @@ final class Masquerade {
     String exclusionWhere = nativeCidr.isPresent() ? settings.nativeCidrKey(v6) : settings.masqueradeKey(v6);
     Optional<IpAddr> to = tables.sourceAddress(host, device, v6);
     if (settings.masqueradeToRouteSource()) {
-      // cilium iptables.go installMasqueradeRules (enable-masquerade-to-route-source): one SNAT rule per
-      // route out of the device; only the default route's rule keeps "! -d <exclusion>" (cilium-facts §3d).
-      if (defaultRoute && exclusion.contains(p.dst())) {
-        return skip(host, actor, "! -d " + exclusion + " (cilium snat non-cluster via source route): not masqueraded", p,
-            settings.where(exclusionWhere));
-      }
-      return snat(host, actor, "-o " + device + " -j SNAT --to-source <route source> (cilium snat non-cluster via source route)",
-          p, to, settings.where(DatapathSettings.MASQUERADE_TO_ROUTE_SOURCE));
+      // cilium pkg/datapath/iptables/iptables.go installMasqueradeRules: route-source mode replaces the
+      // catch-all with one "-j SNAT --to-source <route src>" rule per route, skipping routes without src
+      // and the route to the exclusion CIDR; only the default route's rule keeps "! -d <exclusion>".
+      // KernelRoute carries no preferred source, so no such rule exists in the model.
+      return skip(host, actor, "enable-masquerade-to-route-source: the route out of " + device
+          + " has no preferred source, so no 'cilium snat non-cluster via source route' rule matches", p,
+          settings.where(DatapathSettings.MASQUERADE_TO_ROUTE_SOURCE));
     }
     if (exclusion.contains(p.dst())) {
       return skip(host, actor, "-s " + alloc.get(0) + " ! -d " + exclusion

@@ -399,7 +399,7 @@ final class Walk {
       return new Ended(host, Disposition.NO_ROUTE);
     }
     if (dir == Direction.REQUEST) {
-      Optional<Masquerade.Decision> m = masquerade.decide(host, device, route.prefix().length() == 0, p);
+      Optional<Masquerade.Decision> m = masquerade.decide(host, device, p);
       if (m.isPresent()) {
         Masquerade.Decision d = m.get();
         addStep(d.step());

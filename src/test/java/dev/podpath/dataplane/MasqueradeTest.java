@@ -97,10 +97,12 @@ class MasqueradeTest {
   }
 
   @Test
-  void masqueradeToRouteSourceUsesPerRouteSnat() {
+  void masqueradeToRouteSourceReplacesTheCatchAllAndSkipsRoutesWithoutSource() {
+    // cilium iptables.go installMasqueradeRules: `r.Src == nil => continue`; no catch-all in this mode.
     FlowTrace t = trace(settings().withMasqueradeToRouteSource(true), "1.1.1.1");
     Step m = masqueradeStep(t);
-    assertThat(m.kind()).isEqualTo(Step.Kind.SNAT);
-    assertThat(m.rule()).contains("via source route");
+    assertThat(m.kind()).isEqualTo(Step.Kind.SKIP);
+    assertThat(m.rule()).contains("no preferred source");
+    assertThat(t.forward()).noneMatch(s -> s.kind() == Step.Kind.SNAT);
   }
 }
