@@ -7,7 +7,10 @@ package dev.podpath.dataplane;
 public enum Disposition {
   /** The request was delivered and the reply came back to the client (with reverse NAT). */
   ACCEPTED,
-  /** Batfish: the packet left the modelled network (success for a request to an outside address). */
+  /**
+   * Batfish: the packet left the modelled network. Success only for a request to an address the
+   * model does not contain; a reply or a request for a modelled pod/host that leaves has failed.
+   */
   EXITS_NETWORK,
   /** Batfish: no route in the kernel FIB. */
   NO_ROUTE,
@@ -30,9 +33,4 @@ public enum Disposition {
    * so it carries the backend's address; the client's socket does not match it (TCP RST/timeout).
    */
   REPLY_NOT_REVERSE_NATED;
-
-  /** Whether a path that ended so, in this direction, counts as working. */
-  public boolean works(Direction d) {
-    return this == ACCEPTED || (this == EXITS_NETWORK && d == Direction.REQUEST);
-  }
 }

@@ -5,17 +5,21 @@ import java.util.List;
 /**
  * One concrete path of a flow: towards one backend (null when no service translation applied),
  * the request's steps, the reply's steps, how it ended, in which direction and on which host.
+ * {@code destinationInModel} says whether the request's final destination is a modelled pod or
+ * host (then leaving the model is a failure, not the best possible outcome).
  */
 public record PathTrace(Service.Backend backend, List<Step> forward, List<Step> reply,
-    Disposition disposition, Direction endedIn, String endedAt) {
+    Disposition disposition, Direction endedIn, String endedAt, boolean destinationInModel) {
 
   public PathTrace {
     forward = List.copyOf(forward);
     reply = List.copyOf(reply);
   }
 
+  /** ACCEPTED, or a request to an address outside the model that left it. */
   public boolean works() {
-    return disposition.works(endedIn);
+    return disposition == Disposition.ACCEPTED
+        || (disposition == Disposition.EXITS_NETWORK && endedIn == Direction.REQUEST && !destinationInModel);
   }
 
   /** The last step (where the path ended), or null when there are no steps. */

@@ -61,7 +61,9 @@ final class Walk {
     HopResult req = request(flow);
     if (!(req instanceof Delivered d)) {
       Ended e = (Ended) req;
-      return new PathTrace(backend, forward, reply, e.disposition(), Direction.REQUEST, e.host());
+      Packet last = forward.isEmpty() ? null : forward.get(forward.size() - 1).after();
+      boolean inModel = last != null && (eps.pod(last.dst()).isPresent() || t.ownerOf(last.dst()).isPresent());
+      return new PathTrace(backend, forward, reply, e.disposition(), Direction.REQUEST, e.host(), inModel);
     }
     dir = Direction.REPLY;
     Packet r = d.packet().reversed();
@@ -562,7 +564,7 @@ final class Walk {
       if (outsideClient && e.disposition() == Disposition.EXITS_NETWORK) {
         return checkHeader(lastStep().after(), e.host());
       }
-      return new PathTrace(backend, forward, reply, e.disposition(), Direction.REPLY, e.host());
+      return new PathTrace(backend, forward, reply, e.disposition(), Direction.REPLY, e.host(), true);
     }
     Delivered d = (Delivered) back;
     boolean atClient;
@@ -578,7 +580,7 @@ final class Walk {
     if (!atClient) {
       add(d.host(), Step.Kind.DROP, "walk", "reply delivered on " + d.host() + ", not to the client " + src, d.packet(),
           d.packet(), SourceRef.NONE);
-      return new PathTrace(backend, forward, reply, Disposition.INSUFFICIENT_INFO, Direction.REPLY, d.host());
+      return new PathTrace(backend, forward, reply, Disposition.INSUFFICIENT_INFO, Direction.REPLY, d.host(), true);
     }
     return checkHeader(d.packet(), d.host());
   }
@@ -587,11 +589,11 @@ final class Walk {
   private PathTrace checkHeader(Packet got, String host) {
     if (got.src().equals(clientView.dst()) && got.srcPort() == clientView.dstPort()
         && got.dst().equals(clientView.src())) {
-      return new PathTrace(backend, forward, reply, Disposition.ACCEPTED, Direction.REPLY, host);
+      return new PathTrace(backend, forward, reply, Disposition.ACCEPTED, Direction.REPLY, host, true);
     }
     add(host, Step.Kind.DROP, "client socket", "reply " + got + " does not match the connection " + clientView
         + " (no reverse NAT on this path)", got, got, SourceRef.NONE);
-    return new PathTrace(backend, forward, reply, Disposition.REPLY_NOT_REVERSE_NATED, Direction.REPLY, host);
+    return new PathTrace(backend, forward, reply, Disposition.REPLY_NOT_REVERSE_NATED, Direction.REPLY, host, true);
   }
 
   // ---- kernel checks ----
