@@ -29,6 +29,11 @@ public enum Disposition {
   /** Hubble SERVICE_BACKEND_NOT_FOUND (DROP_NO_SERVICE): the service has no backend. */
   SERVICE_BACKEND_NOT_FOUND,
   /**
+   * Hubble IS_A_CLUSTERIP (DROP_IS_CLUSTER_IP): a ClusterIP reached from outside the cluster
+   * without bpf-lb-external-clusterip.
+   */
+  IS_A_CLUSTERIP,
+  /**
    * podpath: a reply reached the client but not through the node holding the translation state,
    * so it carries the backend's address; the client's socket does not match it (TCP RST/timeout).
    */

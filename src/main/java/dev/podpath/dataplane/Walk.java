@@ -444,9 +444,14 @@ final class Walk {
     Optional<ServiceLookup.Match> m = services.find(p,
         k -> k != Service.FrontendKind.CLUSTER_IP || !kpr || s.lbExternalClusterIp(), a -> t.owns(host, a));
     if (m.isEmpty()) {
-      if (kpr && services.find(p, k -> k == Service.FrontendKind.CLUSTER_IP, a -> false).isPresent()) {
-        add(host, Step.Kind.SKIP, actor, "ClusterIP is not routable from outside (bpf-lb-external-clusterip=false)",
-            p, p, s.where(DatapathSettings.LB_EXTERNAL_CLUSTER_IP));
+      Optional<ServiceLookup.Match> clusterIp = kpr
+          ? services.find(p, k -> k == Service.FrontendKind.CLUSTER_IP, a -> false) : Optional.empty();
+      if (clusterIp.isPresent()) {
+        // cilium bpf/lib/nodeport.h nodeport_lb6: service found but !lb6_svc_is_routable => DROP_IS_CLUSTER_IP.
+        add(host, Step.Kind.DROP, actor, clusterIp.get().service().name() + " " + clusterIp.get().frontend()
+            + " is not routable from outside the cluster (bpf-lb-external-clusterip=false)", p, p,
+            s.where(DatapathSettings.LB_EXTERNAL_CLUSTER_IP));
+        return new Ended(host, Disposition.IS_A_CLUSTERIP);
       }
       return null;
     }
