@@ -79,8 +79,9 @@ public record DatapathSettings(
   }
 
   /**
-   * ENABLE_ROUTING for endpoint programs. cilium config.go writeTemplateConfig: defined when the
-   * endpoint RequireRouting(); endpoint routes turn it off (UNCONFIRMED: cilium-cni side).
+   * ENABLE_ROUTING for endpoint programs. cilium pkg/datapath/linux/config/config.go
+   * writeTemplateConfig: defined when the endpoint RequireRouting(); the agent's endpoint-create
+   * handler sets RequireRouting=false when EnableEndpointRoutes ("Delegate routing to the Linux stack").
    */
   public boolean endpointRouting() {
     return !endpointRoutes;

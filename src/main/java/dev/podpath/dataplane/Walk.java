@@ -631,8 +631,9 @@ final class Walk {
   }
 
   /**
-   * The forwarding sysctl. Cilium nodes are taken as forwarding (the agent enables it; UNCONFIRMED
-   * which file does); other hosts forward unless the config says 0.
+   * The forwarding sysctl. Cilium nodes forward (cilium pkg/datapath/iptables enableIPForwarding sets
+   * net.ipv4.ip_forward, net.ipv4.conf.all.forwarding, net.ipv6.conf.all.forwarding); other hosts
+   * forward unless their config says 0 (a missing sysctl is not invented as 0).
    */
   private HopResult forwardingOff(String host, Packet p) {
     if (t.runsCilium(host)) {
