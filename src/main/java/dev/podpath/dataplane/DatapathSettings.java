@@ -125,6 +125,12 @@ public record DatapathSettings(
         masqueradeToRouteSource, lbMode, lbExternalClusterIp, sources);
   }
 
+  public DatapathSettings withEndpointRoutes(boolean v) {
+    return new DatapathSettings(kubeProxyReplacement, socketLb, socketLbHostnsOnly, hostLegacyRouting, v,
+        bpfMasquerade, ipv4Masquerade, ipv6Masquerade, ipv4NativeRoutingCidr, ipv6NativeRoutingCidr,
+        masqueradeToRouteSource, lbMode, lbExternalClusterIp, sources);
+  }
+
   public DatapathSettings withBpfMasquerade(boolean v) {
     return new DatapathSettings(kubeProxyReplacement, socketLb, socketLbHostnsOnly, hostLegacyRouting,
         endpointRoutes, v, ipv4Masquerade, ipv6Masquerade, ipv4NativeRoutingCidr, ipv6NativeRoutingCidr,
