@@ -142,44 +142,48 @@ final class Walk {
 
   private HopResult fromHostProcess(FlowSpec flow, Source.HostProcess src) {
     String host = src.host();
-    IpAddr from = src.address();
-    Packet p = new Packet(from == null ? flow.dst() : from, flow.srcPort(), flow.dst(), flow.dstPort(), flow.protocol());
+    Packet p = new Packet(flow.dst(), flow.srcPort(), flow.dst(), flow.dstPort(), flow.protocol());
     String fam = p.v6() ? "6" : "4";
     // bpf_sock sock6_wildcard_lookup: NodePort on any node address (HOST or REMOTE_NODE identity).
     Optional<ServiceLookup.Match> m = services.find(p, k -> true,
         a -> t.ownerOf(a).map(t::runsCilium).orElse(false));
-    if (m.isPresent()) {
-      if (s.socketLbTranslates(true)) {
-        // cilium bpf/bpf_sock.c __sock6_xlate_fwd: host-netns sockets are always translated at connect().
-        HopResult dropped = translate(host, NatEntry.Kind.SOCKET, "bpf_sock connect" + fam, m.get(), p,
-            "connect() rewritten to the backend (socket LB, host netns)", s.where(DatapathSettings.SOCKET_LB));
-        if (dropped != null) {
-          return dropped;
-        }
-        p = p.withDst(backend.address(), backend.port());
-      } else if (!s.kubeProxyReplacement()) {
-        // kube-proxy (KPR off): nat OUTPUT -> KUBE-SERVICES DNAT on the client node (conntrack undoes it).
-        HopResult dropped = translate(host, NatEntry.Kind.IPTABLES_DNAT, "iptables KUBE-SERVICES (nat OUTPUT, kube-proxy)",
-            m.get(), p, "kube-proxy DNAT", s.where(DatapathSettings.KPR));
-        if (dropped != null) {
-          return dropped;
-        }
-        p = p.withDst(backend.address(), backend.port());
-      } else {
-        add(host, Step.Kind.SKIP, "bpf_sock connect" + fam, "socket LB off: host traffic to the service is not translated",
-            p, p, s.where(DatapathSettings.SOCKET_LB));
-      }
-    }
+    boolean socketLb = m.isPresent() && s.socketLbTranslates(true);
+    boolean kubeProxy = m.isPresent() && !socketLb && !s.kubeProxyReplacement();
+    // The kernel picks the source for the address the socket really talks to (after translation).
+    IpAddr from = src.address();
     if (from == null) {
-      Optional<IpAddr> picked = sourceFor(host, p.dst());
+      List<Service.Backend> bs = m.map(x -> x.service().backends()).orElse(List.of());
+      IpAddr towards = (socketLb || kubeProxy) && !bs.isEmpty() ? bs.get(choice % bs.size()).address() : flow.dst();
+      Optional<IpAddr> picked = sourceFor(host, towards);
       if (picked.isEmpty()) {
-        add(host, Step.Kind.DROP, "kernel source address selection", "no address to send from towards " + p.dst(), p, p,
+        add(host, Step.Kind.DROP, "kernel source address selection", "no address to send from towards " + towards, p, p,
             SourceRef.NONE);
         return new Ended(host, Disposition.INSUFFICIENT_INFO);
       }
-      p = p.withSrc(picked.get(), p.srcPort());
+      from = picked.get();
     }
-    clientView = m.isPresent() && s.socketLbTranslates(true) ? p : p.withDst(flow.dst(), flow.dstPort());
+    p = p.withSrc(from, flow.srcPort());
+    clientView = p;
+    if (socketLb) {
+      // cilium bpf/bpf_sock.c __sock6_xlate_fwd: host-netns sockets are always translated at connect().
+      HopResult dropped = translate(host, NatEntry.Kind.SOCKET, "bpf_sock connect" + fam, m.get(), p,
+          "connect() rewritten to the backend (socket LB, host netns)", s.where(DatapathSettings.SOCKET_LB));
+      if (dropped != null) {
+        return dropped;
+      }
+      p = clientView = p.withDst(backend.address(), backend.port());
+    } else if (kubeProxy) {
+      // kube-proxy (KPR off): nat OUTPUT -> KUBE-SERVICES DNAT on the client node (conntrack undoes it).
+      HopResult dropped = translate(host, NatEntry.Kind.IPTABLES_DNAT, "iptables KUBE-SERVICES (nat OUTPUT, kube-proxy)",
+          m.get(), p, "kube-proxy DNAT", s.where(DatapathSettings.KPR));
+      if (dropped != null) {
+        return dropped;
+      }
+      p = p.withDst(backend.address(), backend.port());
+    } else if (m.isPresent()) {
+      add(host, Step.Kind.SKIP, "bpf_sock connect" + fam, "socket LB off: host traffic to the service is not translated",
+          p, p, s.where(DatapathSettings.SOCKET_LB));
+    }
     return hops(host, new LocalOut(), p);
   }
 

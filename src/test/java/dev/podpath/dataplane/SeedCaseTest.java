@@ -114,4 +114,16 @@ class SeedCaseTest {
       assertThat(s.rule()).contains("cilium_node_set_v6");
     });
   }
+
+  @Test
+  void aPodOnTheApiserversOwnNodeIsNotAffected() {
+    // bpf_lxc handle_ipv6_from_lxc: the backend is the local host endpoint; the reply is routed by
+    // cp1's kernel to its own pod CIDR via cilium_host, so no route to another node is needed.
+    TestNetwork net = seedNetwork().pod("kube-system/coredns-1", "fd00:101:224::20", "cp1");
+    FlowSpec f = FlowSpec.tcp(new FlowSpec.Source.Pod(Fixtures.ip("fd00:101:224::20")), Fixtures.ip("fd00:101:96::1"), 443);
+    FlowTrace t = PacketWalk.trace(f, seedSettings(), net, services, net);
+
+    assertThat(t.works()).as(t.toString()).isTrue();
+    assertThat(t.forward()).anySatisfy(s -> assertThat(s.rule()).contains("host endpoint"));
+  }
 }

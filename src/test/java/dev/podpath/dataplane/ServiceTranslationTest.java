@@ -56,6 +56,16 @@ class ServiceTranslationTest {
   }
 
   @Test
+  void aHostClientWithoutAGivenAddressSendsFromTheAddressTowardsTheBackend() {
+    TestNetwork net = network();
+    FlowSpec f = FlowSpec.tcp(new FlowSpec.Source.HostProcess("w1", null), ip("fd00:101:96::10"), 80);
+    FlowTrace t = PacketWalk.trace(f, kpr(), net, webToB(), net);
+
+    assertThat(t.works()).as(t.toString()).isTrue();
+    assertThat(t.forward().get(0).before().src()).isEqualTo(ip("fd00:101::21"));
+  }
+
+  @Test
   void aServiceWithoutBackendsIsServiceBackendNotFound() {
     TestNetwork net = network();
     FlowTrace t = PacketWalk.trace(aToWeb(), kpr().withSocketLbHostnsOnly(true), net,
