@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The effective Cilium agent settings the packet walk depends on (after the agent's own
- * overrides, e.g. KPR=true forcing socket LB on). {@code sources} maps a cilium-config key (the
- * constants below) to the line that set it, so a step can cite the setting that produced it.
- * Native routing is assumed (tunnel mode is not modelled).
+ * The effective Cilium agent settings the packet walk depends on. Callers must pass values after
+ * the agent's own overrides (e.g. KPR=true forces socket LB on; KPR=false or iptables masquerading
+ * forces legacy host routing; socket LB off clears hostns-only) — the settings model
+ * (model.cilium) computes them. {@code sources} maps a cilium-config key (the constants below) to
+ * the line that set it, so a step can cite the setting that produced it. Native routing is
+ * assumed (tunnel mode is not modelled).
  */
 public record DatapathSettings(
     boolean kubeProxyReplacement,

@@ -204,8 +204,11 @@ final class Walk {
     serviceTranslated = true;
     service = svc;
     if (svc.backends().isEmpty()) {
-      // Hubble SERVICE_BACKEND_NOT_FOUND: lb6_local returns DROP_NO_SERVICE when the service has no backend.
-      add(host, Step.Kind.DROP, actor, "service " + svc.name() + " " + m.frontend() + " has no backends", p, p, svc.where());
+      // Hubble SERVICE_BACKEND_NOT_FOUND: lb6_local returns DROP_NO_SERVICE when the service has no backend;
+      // bpf/bpf_sock.c __sock6_xlate_fwd: svc->count == 0 => connect() fails with -EHOSTUNREACH.
+      String what2 = kind == NatEntry.Kind.SOCKET ? " has no backends: connect() fails with -EHOSTUNREACH"
+          : " has no backends (DROP_NO_SERVICE)";
+      add(host, Step.Kind.DROP, actor, "service " + svc.name() + " " + m.frontend() + what2, p, p, svc.where());
       return new Ended(host, Disposition.SERVICE_BACKEND_NOT_FOUND);
     }
     int n = svc.backends().size();
