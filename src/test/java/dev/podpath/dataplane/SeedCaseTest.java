@@ -126,4 +126,25 @@ class SeedCaseTest {
     assertThat(t.works()).as(t.toString()).isTrue();
     assertThat(t.forward()).anySatisfy(s -> assertThat(s.rule()).contains("host endpoint"));
   }
+
+  @Test
+  void aModelledUpstreamThatKnowsThePodCidrCarriesTheReply() {
+    // The upstream (PVE FRR in VRF vrf_evpnz1) is now in the model and has learned w1's pod /80.
+    TestNetwork net = new TestNetwork()
+        .node("w1").iface("w1", "eth0", "lan101", "fd00:101::21/64")
+        .node("cp1").iface("cp1", "eth0", "lan101", "fd00:101::11/64")
+        .router("pve").vrfIface("pve", "vrfbr101", "lan101", "vrf_evpnz1", "fd00:101::fffe/64")
+        .route("w1", "fd00:101:224:1::/80 dev cilium_host proto kernel")
+        .route("w1", "default via fd00:101::fffe dev eth0")
+        .route("cp1", "fd00:101:224::/80 dev cilium_host proto kernel")
+        .route("cp1", "default via fd00:101::fffe dev eth0")
+        .route("pve", "fd00:101:224:1::/80 via fd00:101::21 proto bgp table vrf_evpnz1")
+        .podCidr("w1", "fd00:101:224:1::/80").podCidr("cp1", "fd00:101:224::/80")
+        .pod("kube-system/coredns-0", "fd00:101:224:1::10", "w1");
+    FlowTrace t = PacketWalk.trace(corednsToKubernetes(), seedSettings(), net, services, net);
+
+    assertThat(t.works()).as(t.toString()).isTrue();
+    assertThat(t.reply()).extracting(Step::host).contains("cp1", "pve", "w1");
+    assertThat(t.reply()).anySatisfy(s -> assertThat(s.actor()).isEqualTo("kernel FIB vrf_evpnz1"));
+  }
 }
