@@ -29,6 +29,11 @@ public enum Disposition {
   /** Hubble SERVICE_BACKEND_NOT_FOUND (DROP_NO_SERVICE): the service has no backend. */
   SERVICE_BACKEND_NOT_FOUND,
   /**
+   * Hubble STALE_OR_UNROUTABLE_IP (DROP_UNROUTABLE): the kernel routed a packet into cilium_host
+   * whose destination is no local endpoint and unknown to the ipcache (world).
+   */
+  STALE_OR_UNROUTABLE_IP,
+  /**
    * Hubble IS_A_CLUSTERIP (DROP_IS_CLUSTER_IP): a ClusterIP reached from outside the cluster
    * without bpf-lb-external-clusterip.
    */

@@ -404,8 +404,18 @@ final class Walk {
             + " -> local delivery", p, p, route.where());
         return deliverPod(host, pod.get(), p);
       }
-      add(host, Step.Kind.DROP, actor, p.dst() + " is no local endpoint of " + host + " (DROP_UNROUTABLE)", p, p, route.where());
-      return new Ended(host, Disposition.NO_ROUTE);
+      boolean known = eps.pod(p.dst()).isPresent() || t.ownerOf(p.dst()).map(t::runsCilium).orElse(false);
+      if (known) {
+        // bpf_host.c handle_ipv6_cont: a known (ipcache) destination => CTX_ACT_OK; it re-enters the stack
+        // through cilium_net and the same route sends it back to cilium_host.
+        add(host, Step.Kind.DROP, actor, p.dst() + " is no local endpoint of " + host
+            + ": CTX_ACT_OK, the kernel routes it into cilium_host again (loop)", p, p, route.where());
+        return new Ended(host, Disposition.LOOP);
+      }
+      // bpf_host.c handle_ipv6_cont: no ipcache entry / world identity => DROP_UNROUTABLE.
+      add(host, Step.Kind.DROP, actor, p.dst() + " is no local endpoint and unknown to the ipcache (DROP_UNROUTABLE)",
+          p, p, route.where());
+      return new Ended(host, Disposition.STALE_OR_UNROUTABLE_IP);
     }
     if (dir == Direction.REQUEST) {
       Optional<Masquerade.Decision> m = masquerade.decide(host, device, p);

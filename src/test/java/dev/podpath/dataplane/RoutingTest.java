@@ -156,4 +156,14 @@ class RoutingTest {
     // IPv6 masquerade applies: 2001:db8::1 is outside fd00:101::/48 (cilium iptables.go catch-all rule).
     assertThat(t.forward()).anySatisfy(s -> assertThat(s.kind()).isEqualTo(Step.Kind.SNAT));
   }
+
+  @Test
+  void aRouteIntoCiliumHostForAWorldAddressIsStaleOrUnroutableIp() {
+    // cilium bpf/bpf_host.c handle_ipv6_cont (from_host): no local endpoint, world identity => DROP_UNROUTABLE.
+    TestNetwork net = EastWest.network().route("w1", "2001:db8:77::/48 dev cilium_host");
+    FlowSpec f = FlowSpec.tcp(new FlowSpec.Source.HostProcess("w1", ip("fd00:101::21")), ip("2001:db8:77::1"), 443);
+    FlowTrace t = PacketWalk.trace(f, kpr(), net, NONE, net);
+    assertThat(t.disposition()).isEqualTo(Disposition.STALE_OR_UNROUTABLE_IP);
+    assertThat(t.representative().lastStep().actor()).isEqualTo("bpf_host from-host (cilium_host)");
+  }
 }
