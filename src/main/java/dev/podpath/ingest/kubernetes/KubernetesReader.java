@@ -221,7 +221,7 @@ public final class KubernetesReader {
 
   private <T> T convert(DocFields f, Class<T> type, String kind) {
     try {
-      return MAPPER.convertValue(f.doc().root(), type);
+      return MAPPER.convertValue(intsAsInts(f.doc().root()), type);
     } catch (IllegalArgumentException e) {
       String path = "";
       String detail = e.getMessage();
@@ -232,6 +232,25 @@ public final class KubernetesReader {
       f.problem(path, (path.isEmpty() ? kind : "'" + path + "'") + " has the wrong type for a " + kind + ": " + brief(detail));
       return null;
     }
+  }
+
+  /**
+   * YamlReader reads every integer as Long; fabric8's IntOrString (ports, targetPort) only takes an
+   * Integer, so integers that fit are narrowed before conversion.
+   */
+  static Object intsAsInts(Object v) {
+    if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+      return l.intValue();
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, intsAsInts(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(KubernetesReader::intsAsInts).toList();
+    }
+    return v;
   }
 
   /** Jackson's reference chain as a YamlDocument path, so the problem points at the offending key. */
