@@ -152,7 +152,8 @@ public final class HostReader {
       if (table instanceof Long t && (t < 0 || t > 0xffffffffL)) {
         f.problem(child(p, "table"), "route table " + t + " is out of range");
       }
-      Integer metric = f.intValue(child(p, "metric"), 0, Integer.MAX_VALUE);
+      // the kernel's route priority is a u32 (e.g. 4278198272 on VRF unreachable defaults)
+      Long metric = f.integer(child(p, "metric"), 0, 0xffffffffL);
       if (to != null) {
         out.add(new RouteSpec(to, via, dev, table == null ? "main" : f.string(child(p, "table")), metric, type, f.ref(p)));
       }

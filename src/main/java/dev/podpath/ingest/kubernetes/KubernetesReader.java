@@ -229,7 +229,12 @@ public final class KubernetesReader {
         path = jacksonPath(jme);
         detail = jme.getOriginalMessage();
       }
-      f.problem(path, (path.isEmpty() ? kind : "'" + path + "'") + " has the wrong type for a " + kind + ": " + brief(detail));
+      String hint = "";
+      if (f.at(path) instanceof Map<?, ?> m && m.size() == 1 && m.values().iterator().next() == null) {
+        hint = " (a plain YAML value ending in ':' is read as a key: quote it)";
+      }
+      f.problem(path, (path.isEmpty() ? kind : "'" + path + "'") + " has the wrong type for a " + kind + ": "
+          + brief(detail) + hint);
       return null;
     }
   }
@@ -272,6 +277,17 @@ public final class KubernetesReader {
     }
     String first = jacksonMessage.strip().split("\\R", 2)[0];
     first = first.replaceAll("`(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$<>]+)", "`$1").replace("`", "");
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("Cannot deserialize value of type (\\S+) from (\\w+) value.*").matcher(first);
+    if (m.matches()) {
+      String found = switch (m.group(2)) {
+        case "Object" -> "a mapping";
+        case "Array" -> "a list";
+        case "String" -> "text";
+        default -> "a " + m.group(2).toLowerCase(java.util.Locale.ROOT) + " value";
+      };
+      return "expected " + m.group(1) + ", found " + found;
+    }
     return first.length() > 200 ? first.substring(0, 200) + "..." : first;
   }
 
