@@ -278,15 +278,19 @@ public final class KubernetesReader {
     String first = jacksonMessage.strip().split("\\R", 2)[0];
     first = first.replaceAll("`(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$<>]+)", "`$1").replace("`", "");
     java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("Cannot deserialize value of type (\\S+) from (\\w+) value.*").matcher(first);
+        .compile("Cannot (?:deserialize value of type|construct instance of) (\\S+).*?from (\\w+) value.*").matcher(first);
     if (m.matches()) {
+      String type = m.group(1);
+      String expected = type.matches("(Array)?List.*") ? "a list" : type.matches("(LinkedHash|Hash)?Map.*") ? "a mapping"
+          : type.equals("String") ? "a string" : type.matches("(?i)int|integer|long") ? "an integer"
+          : type.matches("(?i)boolean") ? "true or false" : type;
       String found = switch (m.group(2)) {
         case "Object" -> "a mapping";
         case "Array" -> "a list";
         case "String" -> "text";
         default -> "a " + m.group(2).toLowerCase(java.util.Locale.ROOT) + " value";
       };
-      return "expected " + m.group(1) + ", found " + found;
+      return "expected " + expected + ", found " + found;
     }
     return first.length() > 200 ? first.substring(0, 200) + "..." : first;
   }
