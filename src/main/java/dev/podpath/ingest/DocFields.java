@@ -48,6 +48,15 @@ public final class DocFields {
     return parent + "[\"" + key.replace("\"", "\\\"") + "\"]";
   }
 
+  /** Path of a nested field below {@code parent}: {@code path("spec", "a.b")} = {@code spec.a.b}. */
+  public static String path(String parent, String dotted) {
+    String out = parent;
+    for (String k : dotted.split("\\.")) {
+      out = child(out, k);
+    }
+    return out;
+  }
+
   public static String item(String parent, int index) {
     return parent + "[" + index + "]";
   }

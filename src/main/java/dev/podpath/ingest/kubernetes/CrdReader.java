@@ -2,6 +2,7 @@ package dev.podpath.ingest.kubernetes;
 
 import static dev.podpath.ingest.DocFields.child;
 import static dev.podpath.ingest.DocFields.item;
+import static dev.podpath.ingest.DocFields.path;
 
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
@@ -59,8 +60,8 @@ final class CrdReader {
         peers.add(new CiliumBGPClusterConfig.Peer(
             f.requiredString(child(q, "name")), addr, zone,
             f.integer(child(q, "peerASN"), 0, MAX_ASN),
-            f.string(child(q, "autoDiscovery.mode")),
-            f.string(child(q, "peerConfigRef.name")), f.ref(q)));
+            f.string(path(q, "autoDiscovery.mode")),
+            f.string(path(q, "peerConfigRef.name")), f.ref(q)));
       }
       instances.add(new CiliumBGPClusterConfig.Instance(
           f.requiredString(child(p, "name")),
@@ -100,15 +101,15 @@ final class CrdReader {
         f.problem(p, "service field is required for the 'Service' advertisementType");
       }
       ads.add(new CiliumBGPAdvertisement.Advertisement(
-          type, f.stringList(child(p, "service.addresses")),
-          f.intValue(child(p, "service.aggregationLengthIPv4"), 0, 31),
-          f.intValue(child(p, "service.aggregationLengthIPv6"), 0, 127),
+          type, f.stringList(path(p, "service.addresses")),
+          f.intValue(path(p, "service.aggregationLengthIPv4"), 0, 31),
+          f.intValue(path(p, "service.aggregationLengthIPv6"), 0, 127),
           SelectorReader.read(f, child(p, "selector")),
-          f.stringList(child(p, "attributes.communities.standard")),
-          f.stringList(child(p, "attributes.communities.wellKnown")),
-          f.stringList(child(p, "attributes.communities.large")),
-          f.integer(child(p, "attributes.localPreference"), 0, MAX_ASN),
-          f.string(child(p, "interface.name")), f.ref(p)));
+          f.stringList(path(p, "attributes.communities.standard")),
+          f.stringList(path(p, "attributes.communities.wellKnown")),
+          f.stringList(path(p, "attributes.communities.large")),
+          f.integer(path(p, "attributes.localPreference"), 0, MAX_ASN),
+          f.string(path(p, "interface.name")), f.ref(p)));
     }
     return new CiliumBGPAdvertisement(apiVersion, name, labels(f), ads, f.doc());
   }
@@ -169,7 +170,7 @@ final class CrdReader {
             peerAsn == null ? 0 : peerAsn, f.intValue(child(q, "eBGPMultihopTTL"), 1, 255),
             f.intValue(child(q, "connectRetryTimeSeconds"), 1, Integer.MAX_VALUE),
             f.intValue(child(q, "holdTimeSeconds"), 3, 65535), f.intValue(child(q, "keepAliveTimeSeconds"), 1, 65535),
-            f.bool(child(q, "gracefulRestart.enabled")), f.intValue(child(q, "gracefulRestart.restartTimeSeconds"), 1, 4095),
+            f.bool(path(q, "gracefulRestart.enabled")), f.intValue(path(q, "gracefulRestart.restartTimeSeconds"), 1, 4095),
             f.string(child(q, "authSecretRef")), fams, f.ref(q)));
       }
       Long asn = f.integer(child(p, "localASN"), 0, MAX_ASN);
