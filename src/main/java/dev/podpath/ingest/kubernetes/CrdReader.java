@@ -4,6 +4,7 @@ import static dev.podpath.ingest.DocFields.child;
 import static dev.podpath.ingest.DocFields.item;
 import static dev.podpath.ingest.DocFields.path;
 
+import dev.podpath.core.Finding;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
 import dev.podpath.ingest.DocFields;
@@ -184,13 +185,13 @@ final class CrdReader {
     return new CiliumBGPPeeringPolicy(apiVersion, name, SelectorReader.read(f, "spec.nodeSelector"), routers, f.doc());
   }
 
-  static CiliumLoadBalancerIPPool lbPool(DocFields f, String apiVersion, String name) {
+  static CiliumLoadBalancerIPPool lbPool(DocFields f, String apiVersion, String name, List<Finding> findings) {
     List<CiliumLoadBalancerIPPool.Block> blocks = new ArrayList<>();
     // spec.cidrs is the pre-1.15 v2alpha1 name of spec.blocks (same item shape)
     for (String key : List.of("spec.blocks", "spec.cidrs")) {
       for (int i = 0; i < f.size(key); i++) {
         String p = item(key, i);
-        IpPrefix cidr = f.prefix(child(p, "cidr"));
+        IpPrefix cidr = hostBitsAllowed(f, child(p, "cidr"), findings);
         IpAddr start = f.ip(child(p, "start"));
         IpAddr stop = f.ip(child(p, "stop"));
         boolean hasCidr = f.has(child(p, "cidr"));
@@ -209,6 +210,34 @@ final class CrdReader {
     return new CiliumLoadBalancerIPPool(apiVersion, name, labels(f), blocks,
         SelectorReader.read(f, "spec.serviceSelector"), disabled != null && disabled,
         f.string("spec.allowFirstLastIPs"), f.doc());
+  }
+
+  /**
+   * The CRD's "cidr" format is checked with Go's net.ParseCIDR, which accepts host bits
+   * (10.0.0.1/24): the API server takes such a pool, so it is a warning here, read as its network.
+   */
+  private static IpPrefix hostBitsAllowed(DocFields f, String path, List<Finding> findings) {
+    String raw = f.string(path);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return IpPrefix.parse(raw);
+    } catch (IllegalArgumentException strict) {
+      if (!raw.contains("/")) {
+        f.problem(path, "'" + path + "': invalid CIDR: '" + raw + "' needs a prefix length");
+        return null;
+      }
+      try {
+        IpPrefix masked = IpPrefix.parseLenient(raw);
+        findings.add(Finding.warning("k8s/cidr-host-bits", "'" + path + "': " + raw + " has host bits set; Cilium"
+            + " reads it as " + masked + " (UNCONFIRMED: LB-IPAM masking)", f.ref(path)));
+        return masked;
+      } catch (IllegalArgumentException e) {
+        f.problem(path, "'" + path + "': invalid CIDR: " + e.getMessage());
+        return null;
+      }
+    }
   }
 
   static CiliumNode ciliumNode(DocFields f, String name) {

@@ -36,6 +36,10 @@ public final class KubernetesReader {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  private static final Set<String> KNOWN_KINDS = Set.of("Node", "Service", "Endpoints", "Pod", "Namespace",
+      "EndpointSlice", "ConfigMap", "CiliumNode", "CiliumBGPClusterConfig", "CiliumBGPPeerConfig",
+      "CiliumBGPAdvertisement", "CiliumBGPNodeConfigOverride", "CiliumBGPPeeringPolicy", "CiliumLoadBalancerIPPool");
+
   private static final Set<String> CILIUM_V2_AND_ALPHA = Set.of("cilium.io/v2", "cilium.io/v2alpha1");
 
   private final List<InputProblem> problems;
@@ -93,6 +97,12 @@ public final class KubernetesReader {
       return;
     }
     String name = f.string("metadata.name");
+    if (!KNOWN_KINDS.contains(kind)) {
+      unknown.add(doc);
+      findings.add(Finding.info("input/unknown-kind", apiVersion + " " + kind
+          + (name == null ? "" : " '" + name + "'") + " is not modelled by podpath; ignored", doc.ref()));
+      return;
+    }
     if (name == null || name.isBlank()) {
       f.problem(f.has("metadata") ? "metadata" : "", kind + " has no metadata.name");
       return;
@@ -119,12 +129,8 @@ public final class KubernetesReader {
       case "CiliumBGPPeeringPolicy" -> crd(f, apiVersion, Set.of("cilium.io/v2alpha1"), kind, name,
           () -> policies.add(CrdReader.peeringPolicy(f, apiVersion, name)));
       case "CiliumLoadBalancerIPPool" -> crd(f, apiVersion, CILIUM_V2_AND_ALPHA, kind, name,
-          () -> pools.add(CrdReader.lbPool(f, apiVersion, name)));
-      default -> {
-        unknown.add(doc);
-        findings.add(Finding.info("input/unknown-kind",
-            apiVersion + " " + kind + " '" + name + "' is not modelled by podpath; ignored", doc.ref()));
-      }
+          () -> pools.add(CrdReader.lbPool(f, apiVersion, name, findings)));
+      default -> throw new IllegalStateException("kind in KNOWN_KINDS without a reader: " + kind);
     }
   }
 

@@ -145,17 +145,27 @@ class KubernetesReaderTest {
         """).lbIPPools();
     assertThat(pools.get(0).disabled()).isTrue();
     assertThat(pools.get(0).blocks().get(1).stop()).hasToString("10.1.21.100");
+    // damacus/home-ops in the corpus: an IPv4-mapped /112 with host bits, which the API server accepts
+    var mapped = read("""
+        apiVersion: cilium.io/v2alpha1
+        kind: CiliumLoadBalancerIPPool
+        metadata: {name: m}
+        spec:
+          blocks: [{cidr: "::ffff:192.168.3.0/112"}]
+        """).lbIPPools().get(0);
+    assertThat(mapped.blocks().get(0).cidr()).hasToString("::ffff:c0a8:0/112");
+    assertThat(findings).extracting(Finding::code).containsExactly("k8s/cidr-host-bits");
     assertThat(problems("""
         apiVersion: cilium.io/v2
         kind: CiliumLoadBalancerIPPool
         metadata: {name: p}
         spec:
           blocks:
-            - {cidr: 10.0.20.1/24}
+            - {cidr: 10.0.20.0/40}
             - {start: 10.1.21.100, stop: 10.1.21.10}
             - {}
         """)).containsExactly(
-        "k.yaml:6: 'spec.blocks[0].cidr': invalid CIDR: '10.0.20.1/24' has host bits set (did you mean 10.0.20.0/24?)",
+        "k.yaml:6: 'spec.blocks[0].cidr': invalid CIDR: '10.0.20.0/40': prefix length out of range",
         "k.yaml:7: stop 10.1.21.10 is before start 10.1.21.100 or of another family",
         "k.yaml:8: an IP pool block needs either cidr or start/stop");
   }
