@@ -90,7 +90,9 @@ public final class SnapshotLoader {
     Set<String> known = new HashSet<>(hostFolders);
     k.nodes().forEach(n -> known.add(n.name()));
     TalosFacts talos = readTalos(known);
-    talosDaemons(talos, daemons);
+    List<String> nodeNames = k.nodes().stream().map(n -> n.name()).toList();
+    talosDaemons(talos, daemons, nodeNames, false);
+    talosDaemons(talos, daemons, nodeNames, true); // after the per-host ones, which win
 
     List<YamlDocument> intents = optionalYaml(root.resolve("intents.yaml"));
     if (configMap.isEmpty() && !k.ciliumConfigMaps().isEmpty()) {
@@ -252,8 +254,11 @@ public final class SnapshotLoader {
   }
 
   /** bird.conf / frr.conf carried by attributed Talos ExtensionServiceConfigs; hosts/NAME files win. */
-  private void talosDaemons(TalosFacts talos, List<DaemonConfigFile> daemons) {
+  private void talosDaemons(TalosFacts talos, List<DaemonConfigFile> daemons, List<String> nodes, boolean allNodes) {
     for (TalosExtensionService s : talos.extensionServices()) {
+      if (allNodes != TalosReader.ALL_NODES.equals(s.host())) {
+        continue;
+      }
       for (TalosExtensionService.ConfigFile f : s.configFiles()) {
         String base = f.mountPath().substring(f.mountPath().lastIndexOf('/') + 1);
         Daemon d = base.equals("bird.conf") ? Daemon.BIRD : base.equals("frr.conf") ? Daemon.FRR : null;
@@ -268,18 +273,21 @@ public final class SnapshotLoader {
         if (s.host() == null) {
           continue; // reported once per file by TalosReader (talos/unattributed)
         }
-        boolean explicit = daemons.stream().anyMatch(x -> x.host().equals(s.host()) && x.daemon() == d);
-        if (explicit) {
-          findings.add(Finding.warning("input/duplicate-daemon-config", "host " + s.host() + " also has hosts/" + s.host()
-              + "/" + base + ", which is used; this Talos copy is ignored", f.where()).onHost(s.host()));
-          continue;
-        }
         if (!f.exactLines()) {
           findings.add(Finding.warning("talos/inexact-lines", "content is not a literal block (content: |), so line"
-              + " numbers inside it are approximate", f.contentStart()).onHost(s.host()));
+              + " numbers inside it are approximate", f.contentStart()));
         }
-        daemons.add(new DaemonConfigFile(s.host(), d, f.contentStart().file() + ":" + f.mountPath(), f.content(),
-            f.contentStart()));
+        for (String host : allNodes ? nodes : List.of(s.host())) {
+          DaemonConfigFile existing = daemons.stream().filter(x -> x.host().equals(host) && x.daemon() == d)
+              .findFirst().orElse(null);
+          if (existing != null) {
+            findings.add(Finding.warning("input/duplicate-daemon-config", "host " + host + " already has " + base
+                + " from " + existing.displayPath() + ", which is used; this Talos copy is ignored", f.where()).onHost(host));
+            continue;
+          }
+          daemons.add(new DaemonConfigFile(host, d, f.contentStart().file() + ":" + f.mountPath(), f.content(),
+              f.contentStart()));
+        }
       }
     }
   }

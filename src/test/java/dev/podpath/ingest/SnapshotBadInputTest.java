@@ -209,4 +209,18 @@ class SnapshotBadInputTest {
     Files.write(root.resolve("hosts/w1/bird.conf"), "router id \u00e9;".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(problems()).containsExactly("hosts/w1/bird.conf: file is not UTF-8 text");
   }
+
+  @Test
+  void ciliumConfigMapUnderKubernetesIsTheCiliumInputUnlessCiliumFolderHasOne() throws IOException {
+    String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\n"
+        + "data: {routing-mode: native}\n";
+    write("kubernetes/cm.yaml", cm);
+    Snapshot s = SnapshotLoader.load(root);
+    assertThat(s.ciliumConfigMap()).singleElement().extracting(d -> d.file()).isEqualTo("kubernetes/cm.yaml");
+    assertThat(s.findings()).extracting(Finding::code).doesNotContain("input/no-cilium-config");
+    write("cilium/cilium-config.yaml", cm);
+    s = SnapshotLoader.load(root);
+    assertThat(s.ciliumConfigMap()).singleElement().extracting(d -> d.file()).isEqualTo("cilium/cilium-config.yaml");
+    assertThat(s.findings()).extracting(Finding::code).contains("input/duplicate-cilium-config");
+  }
 }

@@ -31,7 +31,8 @@ public record TalosFacts(
     return out;
   }
 
+  /** Links of a host, including those of talos/all-nodes/ (host {@link TalosReader#ALL_NODES}). */
   public List<TalosLink> linksOf(String host) {
-    return links.stream().filter(l -> host.equals(l.host())).toList();
+    return links.stream().filter(l -> host.equals(l.host()) || TalosReader.ALL_NODES.equals(l.host())).toList();
   }
 }

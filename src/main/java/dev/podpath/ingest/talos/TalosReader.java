@@ -31,6 +31,12 @@ public final class TalosReader {
   private static final Set<String> LINK_KINDS =
       Set.of("LinkConfig", "BondConfig", "VLANConfig", "BridgeConfig", "DummyLinkConfig");
 
+  /**
+   * Host of documents under {@code talos/all-nodes/}: they apply to every Kubernetes Node (a patch
+   * applied to all machines, e.g. a bird2 config using {@code router id from "dummy0"}).
+   */
+  public static final String ALL_NODES = "*";
+
   private static final Pattern CONTENT_KEY = Pattern.compile("(?:^|[\\s{,-])content\\s*:\\s*(.*)$");
 
   private final Set<String> knownHosts;
@@ -102,6 +108,9 @@ public final class TalosReader {
   /** Host of a file: its name or first folder under talos/ if that is a known host, else the hostname it sets. */
   private String attribute(String file, List<YamlDocument> docs) {
     String rest = file.startsWith("talos/") ? file.substring("talos/".length()) : file;
+    if (rest.startsWith("all-nodes/")) {
+      return ALL_NODES;
+    }
     int slash = rest.indexOf('/');
     String byName = slash >= 0 ? rest.substring(0, slash) : rest.replaceFirst("\\.(ya?ml|json)$", "");
     String hostname = null;
