@@ -109,6 +109,21 @@ final class SnapshotFiles {
     return out;
   }
 
+  /**
+   * True (and reported) when {@code p} is a symlink to a folder: refused if it leaves the root,
+   * otherwise not followed with a warning, like folders met while walking.
+   */
+  boolean symlinkedFolder(Path p) {
+    if (!Files.isSymbolicLink(p) || !Files.isDirectory(p)) {
+      return false;
+    }
+    if (inside(p)) {
+      findings.add(Finding.warning("input/symlinked-folder",
+          "symlinked folder is not followed; copy its files into the snapshot", SourceRef.file(rel(p))));
+    }
+    return true;
+  }
+
   static boolean isDirectory(Path p) {
     return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
   }

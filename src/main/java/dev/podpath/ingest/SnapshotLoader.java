@@ -127,6 +127,9 @@ public final class SnapshotLoader {
           continue; // .git, editor files, a README for people
         }
         boolean wantDir = !name.endsWith(".yaml");
+        if (files.symlinkedFolder(p)) {
+          continue;
+        }
         if (!TOP_LEVEL.contains(name)) {
           findings.add(Finding.info("input/unknown-file", name + " is not part of the snapshot layout"
               + " (docs/snapshot.md); ignored", SourceRef.file(name)));
@@ -200,6 +203,9 @@ public final class SnapshotLoader {
     for (Path hostDir : entries) {
       String name = hostDir.getFileName().toString();
       if (name.startsWith(".")) {
+        continue;
+      }
+      if (files.symlinkedFolder(hostDir)) {
         continue;
       }
       if (!SnapshotFiles.isDirectory(hostDir)) {

@@ -223,4 +223,16 @@ class SnapshotBadInputTest {
     assertThat(s.ciliumConfigMap()).singleElement().extracting(d -> d.file()).isEqualTo("cilium/cilium-config.yaml");
     assertThat(s.findings()).extracting(Finding::code).contains("input/duplicate-cilium-config");
   }
+
+  @Test
+  void symlinkedFoldersAreNotFollowedAndRefusedWhenOutside(@TempDir Path outside) throws IOException {
+    Files.createDirectories(root.resolve("real/w1"));
+    Files.writeString(root.resolve("real/w1/host.yaml"), "name: w1\n");
+    Files.createDirectories(root.resolve("hosts"));
+    Files.createSymbolicLink(root.resolve("hosts/w1"), root.resolve("real/w1"));
+    assertThat(findings()).extracting(Finding::code, f -> f.where().toString())
+        .contains(org.assertj.core.groups.Tuple.tuple("input/symlinked-folder", "hosts/w1"));
+    Files.createSymbolicLink(root.resolve("kubernetes"), outside);
+    assertThat(problems()).singleElement().asString().startsWith("kubernetes: symlink points outside the snapshot");
+  }
 }
