@@ -209,6 +209,7 @@ public final class KubernetesReader {
     }
     int before = problems.size();
     read.run();
+    KnownFields.check(f, kind, findings);
     if (problems.size() == before) {
       unique(f, kind, "", name); // Cilium BGP and IPAM kinds are cluster-scoped
     }

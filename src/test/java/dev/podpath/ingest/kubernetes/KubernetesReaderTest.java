@@ -284,4 +284,48 @@ class KubernetesReaderTest {
         {apiVersion: v1, kind: Service, metadata: {name: dns, namespace: default}}
         """)).containsExactly("k.yaml:3: duplicate Service 'default/dns' (first at k.yaml:1)");
   }
+
+  @Test
+  void misspeltCrdFieldsAreWarnings() {
+    var cc = read("""
+        apiVersion: cilium.io/v2
+        kind: CiliumBGPClusterConfig
+        metadata: {name: c}
+        spec:
+          bgpInstances:
+            - name: i
+              peers:
+                - name: p
+                  peerAdress: 10.0.0.1
+        """).bgpClusterConfigs().get(0);
+    assertThat(cc.bgpInstances().get(0).peers().get(0).peerAddress()).isNull();
+    assertThat(findings).extracting(Finding::code, Finding::where).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("k8s/unknown-field", SourceRef.of("k.yaml", 9)));
+  }
+
+  @Test
+  void advertisementDetailsAreRead() {
+    var ad = read("""
+        apiVersion: cilium.io/v2
+        kind: CiliumBGPAdvertisement
+        metadata: {name: a, labels: {advertise: bgp}}
+        spec:
+          advertisements:
+            - advertisementType: Service
+              service:
+                addresses: [ClusterIP, LoadBalancerIP]
+                aggregationLengthIPv6: 64
+              selector: {}
+              attributes:
+                communities: {standard: ["65000:100"], wellKnown: [no-export]}
+                localPreference: 200
+        """).bgpAdvertisements().get(0).advertisements().get(0);
+    assertThat(ad.serviceAddresses()).containsExactly("ClusterIP", "LoadBalancerIP");
+    assertThat(ad.aggregationLengthIPv6()).isEqualTo(64);
+    assertThat(ad.standardCommunities()).containsExactly("65000:100");
+    assertThat(ad.wellKnownCommunities()).containsExactly("no-export");
+    assertThat(ad.localPreference()).isEqualTo(200L);
+    assertThat(ad.selects(Map.of("any", "thing"))).as("empty selector selects all").isTrue();
+    assertThat(findings).isEmpty();
+  }
 }
