@@ -2,7 +2,14 @@ package dev.podpath.ingest;
 
 import dev.podpath.core.Finding;
 import dev.podpath.core.SourceRef;
+import dev.podpath.core.net.IpAddr;
+import dev.podpath.ingest.host.AddressSpec;
 import dev.podpath.ingest.host.HostSpec;
+import dev.podpath.ingest.talos.TalosFacts;
+import dev.podpath.ingest.talos.TalosLink;
+import dev.podpath.ingest.talos.TalosReader;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import java.util.HashSet;
 import dev.podpath.ingest.kubernetes.KubeObject;
 import dev.podpath.ingest.kubernetes.KubernetesObjects;
 import io.fabric8.kubernetes.api.model.Node;
@@ -20,8 +27,50 @@ final class HostConsistency {
 
   private HostConsistency() {}
 
-  static void check(KubernetesObjects k, Map<String, HostSpec> hosts, Set<String> folders,
+  /**
+   * A Node's InternalIP/ExternalIP and a Talos machine's addresses are facts about the same host as
+   * its host.yaml: one missing there means host.yaml is stale or incomplete, and every path
+   * through that address would be judged on the wrong interfaces.
+   */
+  private static void addressesAgree(KubernetesObjects k, TalosFacts talos, Map<String, HostSpec> hosts,
+      List<Finding> findings) {
+    for (HostSpec h : hosts.values()) {
+      Set<IpAddr> onHost = new HashSet<>();
+      h.interfaces().forEach(i -> i.addresses().forEach(a -> onHost.add(a.address().address())));
+      k.node(h.name()).ifPresent(n -> {
+        List<NodeAddress> addrs = n.object().getStatus() == null || n.object().getStatus().getAddresses() == null
+            ? List.of() : n.object().getStatus().getAddresses();
+        for (int i = 0; i < addrs.size(); i++) {
+          NodeAddress a = addrs.get(i);
+          if (!"InternalIP".equals(a.getType()) && !"ExternalIP".equals(a.getType()) || a.getAddress() == null) {
+            continue;
+          }
+          IpAddr ip = IpAddr.parse(a.getAddress()); // a written address was validated by the Kubernetes reader
+          if (!onHost.contains(ip)) {
+            findings.add(Finding.warning("input/node-address-not-on-host", "Node " + h.name() + " " + a.getType() + " "
+                + ip + " is on no interface of hosts/" + h.name() + "/host.yaml", n.refOf("status.addresses[" + i + "]"))
+                .onHost(h.name()));
+          }
+        }
+      });
+      for (TalosLink l : talos.linksOf(h.name())) {
+        if (TalosReader.ALL_NODES.equals(l.host())) {
+          continue; // shared patches (lo addresses and such) are not per-host facts
+        }
+        for (AddressSpec a : l.addresses()) {
+          if (!onHost.contains(a.address().address())) {
+            findings.add(Finding.warning("talos/address-not-in-host-yaml", "Talos gives " + h.name() + " the address "
+                + a.address() + ", which is on no interface of hosts/" + h.name() + "/host.yaml", a.where())
+                .onHost(h.name()));
+          }
+        }
+      }
+    }
+  }
+
+  static void check(KubernetesObjects k, TalosFacts talos, Map<String, HostSpec> hosts, Set<String> folders,
       List<DaemonConfigFile> daemons, List<Finding> findings) {
+    addressesAgree(k, talos, hosts, findings);
     for (KubeObject<Node> n : k.nodes()) {
       if (!folders.contains(n.name())) {
         findings.add(Finding.warning("input/missing-host", "no host folder for node " + n.name()

@@ -107,7 +107,7 @@ public final class SnapshotLoader {
     }
 
     KubernetesConsistency.check(k, findings);
-    HostConsistency.check(k, hosts, hostFolders, daemons, findings);
+    HostConsistency.check(k, talos, hosts, hostFolders, daemons, findings);
     if (!problems.isEmpty()) {
       List<InputProblem> sorted = new ArrayList<>(problems);
       sorted.sort((a, b) -> a.where().compareTo(b.where()));

@@ -235,4 +235,13 @@ class SnapshotBadInputTest {
     Files.createSymbolicLink(root.resolve("kubernetes"), outside);
     assertThat(problems()).singleElement().asString().startsWith("kubernetes: symlink points outside the snapshot");
   }
+
+  @Test
+  void unreadableFileIsAProblem() throws IOException {
+    write("hosts/w1/host.yaml", "name: w1\n");
+    Path f = root.resolve("hosts/w1/host.yaml");
+    boolean denied = f.toFile().setReadable(false, false) && !Files.isReadable(f);
+    org.junit.jupiter.api.Assumptions.assumeTrue(denied, "running as root: permissions are not enforced");
+    assertThat(problems()).containsExactly("hosts/w1/host.yaml: cannot read file: permission denied");
+  }
 }

@@ -84,4 +84,18 @@ class SnapshotTalosTest {
     assertThat(s.findings()).extracting(Finding::code, Finding::host, f -> f.where().toString())
         .contains(org.assertj.core.groups.Tuple.tuple("input/missing-host", "w7", "kubernetes/n.yaml:1"));
   }
+
+  @Test
+  void nodeAndTalosAddressesMustBeOnTheHostYaml() throws IOException {
+    write("kubernetes/n.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: w1}\nstatus:\n  addresses:\n"
+        + "    - {type: Hostname, address: w1}\n    - {type: InternalIP, address: 10.0.0.9}\n");
+    write("hosts/w1/host.yaml", "name: w1\ninterfaces:\n  - name: eth0\n    addresses: [10.0.0.1/24]\n");
+    write("talos/w1.yaml", "machine:\n  network:\n    interfaces:\n      - interface: eth0\n"
+        + "        addresses: [10.0.0.1/24, 10.0.0.2/24]\n");
+    assertThat(SnapshotLoader.load(root).findings()).extracting(Finding::code, f -> f.where().toString())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("input/node-address-not-on-host", "kubernetes/n.yaml:7"),
+            org.assertj.core.groups.Tuple.tuple("talos/address-not-in-host-yaml", "talos/w1.yaml:5"),
+            org.assertj.core.groups.Tuple.tuple("input/no-cilium-config", "cilium"));
+  }
 }
