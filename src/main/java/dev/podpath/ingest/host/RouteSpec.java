@@ -7,9 +7,8 @@ import dev.podpath.core.net.IpPrefix;
 /**
  * A static kernel route from host.yaml. {@code via} and {@code dev} may each be null (not both for
  * a unicast route); {@code table} is "main" unless written; {@code metric} is null when not
- * written (the kernel then uses 0 for IPv4 and 1024 for IPv6); it is a Long because the kernel's
- * metric is an unsigned 32-bit value (VRF defaults use 4278198272). {@code type} is one of
+ * written (the kernel then uses 0 for IPv4 and 1024 for IPv6). {@code type} is one of
  * {@code unicast}, {@code blackhole}, {@code unreachable}, {@code prohibit}.
  */
 public record RouteSpec(
-    IpPrefix to, IpAddr via, String dev, String table, Long metric, String type, SourceRef where) {}
+    IpPrefix to, IpAddr via, String dev, String table, Integer metric, String type, SourceRef where) {}
