@@ -1,11 +1,7 @@
 package dev.podpath.ingest.kubernetes;
 
-import static dev.podpath.ingest.DocFields.child;
 import static dev.podpath.ingest.DocFields.item;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podpath.core.Finding;
 import dev.podpath.core.InputException;
 import dev.podpath.core.InputProblem;
@@ -32,9 +28,6 @@ import java.util.Set;
  * Problems and findings go to the lists the caller gives, so one run reports all of them.
  */
 public final class KubernetesReader {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private static final Set<String> KNOWN_KINDS = Set.of("Node", "Service", "Endpoints", "Pod", "Namespace",
       "EndpointSlice", "ConfigMap", "CiliumNode", "CiliumBGPClusterConfig", "CiliumBGPPeerConfig",
@@ -168,7 +161,7 @@ public final class KubernetesReader {
       return;
     }
     int before = problems.size();
-    T obj = convert(f, type, kind);
+    T obj = FabricConversion.convert(f, type, kind);
     if (obj == null) {
       return;
     }
@@ -186,7 +179,7 @@ public final class KubernetesReader {
     if (!"cilium-config".equals(name)) {
       return; // other ConfigMaps (coredns, ...) do not change the network
     }
-    ConfigMap cm = convert(f, ConfigMap.class, "ConfigMap");
+    ConfigMap cm = FabricConversion.convert(f, ConfigMap.class, "ConfigMap");
     if (cm == null || !"v1".equals(apiVersion)) {
       return;
     }
@@ -224,82 +217,6 @@ public final class KubernetesReader {
       return false;
     }
     return true;
-  }
-
-  private <T> T convert(DocFields f, Class<T> type, String kind) {
-    try {
-      return MAPPER.convertValue(intsAsInts(f.doc().root()), type);
-    } catch (IllegalArgumentException e) {
-      String path = "";
-      String detail = e.getMessage();
-      if (e.getCause() instanceof JsonMappingException jme) {
-        path = jacksonPath(jme);
-        detail = jme.getOriginalMessage();
-      }
-      String hint = "";
-      if (f.at(path) instanceof Map<?, ?> m && m.size() == 1 && m.values().iterator().next() == null) {
-        hint = " (a plain YAML value ending in ':' is read as a key: quote it)";
-      }
-      f.problem(path, (path.isEmpty() ? kind : "'" + path + "'") + " has the wrong type for a " + kind + ": "
-          + brief(detail) + hint);
-      return null;
-    }
-  }
-
-  /**
-   * YamlReader reads every integer as Long; fabric8's IntOrString (ports, targetPort) only takes an
-   * Integer, so integers that fit are narrowed before conversion.
-   */
-  static Object intsAsInts(Object v) {
-    if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-      return l.intValue();
-    }
-    if (v instanceof Map<?, ?> m) {
-      Map<Object, Object> out = new java.util.LinkedHashMap<>();
-      m.forEach((k, x) -> out.put(k, intsAsInts(x)));
-      return out;
-    }
-    if (v instanceof List<?> l) {
-      return l.stream().map(KubernetesReader::intsAsInts).toList();
-    }
-    return v;
-  }
-
-  /** Jackson's reference chain as a YamlDocument path, so the problem points at the offending key. */
-  static String jacksonPath(JsonMappingException e) {
-    String path = "";
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        path = child(path, r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        path = item(path, r.getIndex());
-      }
-    }
-    return path;
-  }
-
-  private static String brief(String jacksonMessage) {
-    if (jacksonMessage == null) {
-      return "unexpected value";
-    }
-    String first = jacksonMessage.strip().split("\\R", 2)[0];
-    first = first.replaceAll("`(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$<>]+)", "`$1").replace("`", "");
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("Cannot (?:deserialize value of type|construct instance of) (\\S+).*?from (\\w+) value.*").matcher(first);
-    if (m.matches()) {
-      String type = m.group(1);
-      String expected = type.matches("(Array)?List.*") ? "a list" : type.matches("(LinkedHash|Hash)?Map.*") ? "a mapping"
-          : type.equals("String") ? "a string" : type.matches("(?i)int|integer|long") ? "an integer"
-          : type.matches("(?i)boolean") ? "true or false" : type;
-      String found = switch (m.group(2)) {
-        case "Object" -> "a mapping";
-        case "Array" -> "a list";
-        case "String" -> "text";
-        default -> "a " + m.group(2).toLowerCase(java.util.Locale.ROOT) + " value";
-      };
-      return "expected " + expected + ", found " + found;
-    }
-    return first.length() > 200 ? first.substring(0, 200) + "..." : first;
   }
 
   public KubernetesObjects result() {
