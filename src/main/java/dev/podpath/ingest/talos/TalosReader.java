@@ -154,7 +154,9 @@ public final class TalosReader {
             f.bool(child(v, "dhcp")), f.ref(v)));
       }
     }
-    machines.add(new TalosMachineConfig(host, f.string("machine.network.hostname"), pods, svcs, f.doc()));
+    machines.add(new TalosMachineConfig(host, f.string("machine.network.hostname"), pods, svcs,
+        f.string("cluster.network.cni.name"), f.bool("cluster.proxy.disabled"),
+        f.bool("machine.features.kubePrism.enabled"), f.intValue("machine.features.kubePrism.port", 1, 65535), f.doc()));
     return n > 0;
   }
 

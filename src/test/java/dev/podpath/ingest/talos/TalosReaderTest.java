@@ -40,11 +40,20 @@ class TalosReaderTest {
                     addresses: ["fd00:101::11/64"]
               - interface: eth1
                 mtu: 1450
+          features:
+            kubePrism: {enabled: true, port: 7445}
         cluster:
           network:
+            cni: {name: none}
             podSubnets: [fd00:101:224::/60]
             serviceSubnets: [fd00:101:96::/108]
+          proxy: {disabled: true}
         """, Set.of("cp1"));
+    TalosMachineConfig mc = t.machineConfigs().get(0);
+    assertThat(mc.cniName()).isEqualTo("none");
+    assertThat(mc.proxyDisabled()).isTrue();
+    assertThat(mc.kubePrismEnabled()).isTrue();
+    assertThat(mc.kubePrismPort()).isEqualTo(7445);
     assertThat(t.links()).hasSize(3).allMatch(l -> "cp1".equals(l.host()));
     TalosLink first = t.links().get(0);
     assertThat(first.name()).isNull();
