@@ -244,4 +244,26 @@ class SnapshotBadInputTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(denied, "running as root: permissions are not enforced");
     assertThat(problems()).containsExactly("hosts/w1/host.yaml: cannot read file: permission denied");
   }
+
+  @Test
+  void kubectlJsonListIsReadWithLines() throws IOException {
+    write("kubernetes/nodes.json", """
+        {
+          "apiVersion": "v1",
+          "kind": "List",
+          "items": [
+            {
+              "apiVersion": "v1",
+              "kind": "Node",
+              "metadata": {"name": "w1"},
+              "spec": {"podCIDRs": ["10.244.1.0/24"]}
+            }
+          ]
+        }
+        """);
+    write("hosts/w1/host.yaml", "name: w1\n");
+    var node = SnapshotLoader.load(root).kubernetes().node("w1").orElseThrow();
+    assertThat(node.where().toString()).isEqualTo("kubernetes/nodes.json:5");
+    assertThat(node.refOf("spec.podCIDRs[0]").line()).isEqualTo(9);
+  }
 }
