@@ -41,7 +41,7 @@ public final class DocFields {
 
   /** Path of a map key below {@code parent}, in {@link YamlDocument}'s notation. */
   public static String child(String parent, String key) {
-    boolean plain = !key.isEmpty() && key.indexOf('.') < 0 && key.indexOf('[') < 0 && key.indexOf('"') < 0;
+    boolean plain = !key.isEmpty() && key.indexOf('.') < 0 && key.indexOf('[') < 0; // as YamlDocument.child
     if (plain) {
       return parent.isEmpty() ? key : parent + "." + key;
     }
