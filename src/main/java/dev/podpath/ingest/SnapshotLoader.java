@@ -96,7 +96,10 @@ public final class SnapshotLoader {
 
     List<YamlDocument> intents = optionalYaml(root.resolve("intents.yaml"));
     if (configMap.isEmpty() && !k.ciliumConfigMaps().isEmpty()) {
-      configMap = k.ciliumConfigMaps().stream().map(c -> c.doc()).toList();
+      // the agent reads kube-system/cilium-config; another namespace only counts when it is the only one
+      List<YamlDocument> kubeSystem = k.ciliumConfigMaps().stream().filter(c -> c.namespace().equals("kube-system"))
+          .map(c -> c.doc()).toList();
+      configMap = kubeSystem.isEmpty() ? List.of(k.ciliumConfigMaps().get(0).doc()) : kubeSystem;
     } else if (!configMap.isEmpty() && !k.ciliumConfigMaps().isEmpty()) {
       findings.add(Finding.warning("input/duplicate-cilium-config", "a cilium-config ConfigMap is also under kubernetes/;"
           + " cilium/cilium-config.yaml is used", k.ciliumConfigMaps().get(0).where()));
