@@ -230,6 +230,10 @@ public final class DocFields {
 
   /** Refuses address text other than a dotted quad or an IPv6 address without zone (Go net.ParseIP). */
   public static void checkAddressText(String text) {
+    if (text.contains("${") || text.contains("{{")) {
+      // Flux postBuild / talhelper / Jinja placeholders: podpath reads rendered configs only
+      throw new IllegalArgumentException("'" + text + "' is an unresolved template placeholder; give podpath the rendered file");
+    }
     String a = text.strip();
     int slash = a.indexOf('/');
     if (slash >= 0) {
@@ -265,10 +269,10 @@ public final class DocFields {
       return null;
     }
     try {
+      checkAddressText(s);
       if (!s.contains("/")) {
         throw new IllegalArgumentException("'" + s + "' needs a prefix length");
       }
-      checkAddressText(s);
       return IpPrefix.parse(s);
     } catch (IllegalArgumentException e) {
       problem(path, "'" + path + "': invalid CIDR: " + e.getMessage());
