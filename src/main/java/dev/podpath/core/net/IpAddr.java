@@ -3,6 +3,7 @@ package dev.podpath.core.net;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import java.math.BigInteger;
 
 /**
@@ -29,9 +30,31 @@ public record IpAddr(boolean v6, long hi, long lo) implements Comparable<IpAddr>
     return of(a);
   }
 
+  /**
+   * Only the forms Go's net.ParseIP/ParseCIDR accept (what Kubernetes, Cilium and the daemons
+   * parse): no inet_aton shorthands ("10", hex, octal), no leading zeros in IPv4, no zone, no
+   * wildcard or range syntax. "010.0.0.1" is 8.0.0.1 to inet_aton but an error to Go.
+   */
+  private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
+      .allowEmpty(false)
+      .allowSingleSegment(false)
+      .allowAll(false)
+      .allowMask(false)
+      .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE)
+      .getIPv4AddressParametersBuilder()
+          .allow_inet_aton(false)
+          .allowLeadingZeros(false)
+          .allowUnlimitedLeadingZeros(false)
+          .getParentBuilder()
+      .getIPv6AddressParametersBuilder()
+          .allowZone(false)
+          .allowMixed(true)
+          .getParentBuilder()
+      .toParams();
+
   static IPAddress toLibrary(String t) {
     try {
-      IPAddress a = new IPAddressString(t).toAddress();
+      IPAddress a = new IPAddressString(t, STRICT).toAddress();
       if (a == null) {
         throw new IllegalArgumentException("'" + t + "' is not an IP address");
       }

@@ -34,6 +34,12 @@ class IpPrefixTest {
     assertThatThrownBy(() -> IpPrefix.parse("10.0.0.0/33")).hasMessageContaining("out of range");
     assertThatThrownBy(() -> IpAddr.parse("fd00:::1:2:3:4:5:6:7")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> IfAddress.parse("fd00:101::21")).hasMessageContaining("prefix length");
+    // Go's parser (Kubernetes, Cilium) refuses these; inet_aton would accept them.
+    assertThatThrownBy(() -> IpAddr.parse("10")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> IpAddr.parse("010.0.0.1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> IpAddr.parse("0x0a.0.0.1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> IpAddr.parse("fe80::1%eth0")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> IpAddr.parse("10.0.0.*")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
