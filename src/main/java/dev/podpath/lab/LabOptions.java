@@ -14,6 +14,7 @@ public record LabOptions(
     Duration convergenceTimeout,
     Duration quietPeriod,
     Duration pollInterval,
+    Duration nudgeAfter,
     Duration standInConnectRetry,
     Duration probeTimeout,
     Path workRoot,
@@ -22,14 +23,14 @@ public record LabOptions(
 
   public static LabOptions defaults() {
     return new LabOptions(Duration.ofSeconds(60), Duration.ofSeconds(4), Duration.ofMillis(1000),
-        Duration.ofSeconds(5), Duration.ofSeconds(2), Path.of("/tmp"), false, false);
+        Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(2), Path.of("/tmp"), false, false);
   }
 
   public LabOptions withConvergenceTimeout(Duration d) {
-    return new LabOptions(d, quietPeriod, pollInterval, standInConnectRetry, probeTimeout, workRoot, keepNoise, keepWorkDir);
+    return new LabOptions(d, quietPeriod, pollInterval, nudgeAfter, standInConnectRetry, probeTimeout, workRoot, keepNoise, keepWorkDir);
   }
 
   public LabOptions withKeepWorkDir(boolean keep) {
-    return new LabOptions(convergenceTimeout, quietPeriod, pollInterval, standInConnectRetry, probeTimeout, workRoot, keepNoise, keep);
+    return new LabOptions(convergenceTimeout, quietPeriod, pollInterval, nudgeAfter, standInConnectRetry, probeTimeout, workRoot, keepNoise, keep);
   }
 }

@@ -90,8 +90,9 @@ public final class LabRun implements AutoCloseable {
   /**
    * Polls until every session has settled and no session, RIB or FIB changed for the quiet
    * period, or until the convergence timeout; the result says which. Sessions still connecting
-   * after one quiet period are restarted once ({@link Collector#nudge}); if they are still not up
-   * after the next quiet period they are reported as they are.
+   * after {@code nudgeAfter} (enough for every daemon's first attempts: BIRD waits 5 s, "start
+   * delay time") are restarted once ({@link Collector#nudge}); if they are still not up after the
+   * next quiet period they are reported as they are.
    */
   public LabObservation awaitConvergence() {
     LabOptions o = ctx.options;
@@ -113,7 +114,7 @@ public final class LabRun implements AutoCloseable {
           ctx.progress(String.format("converged after %.1f s", elapsed().toMillis() / 1000.0));
           return observe(true);
         }
-        if (!nudged) {
+        if (!nudged && elapsed().compareTo(o.nudgeAfter()) >= 0) {
           collector.nudge(moving);
           nudged = true;
           stableSince = System.nanoTime();
