@@ -65,7 +65,8 @@ public final class ConfigGuard {
         // BIRD 2.0 manual "RPKI": SSH transport reads key files.
         problem = "RPKI protocols can read key files";
       }
-      if (problem != null) {
+      // One problem per line is enough to point the operator at it.
+      if (problem != null && (out.isEmpty() || out.get(out.size() - 1).where().line() != t.line)) {
         out.add(new InputProblem(SourceRef.of(config.file(), t.line), problem + WHY));
       }
     }

@@ -19,7 +19,7 @@ public final class LabNames {
   private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_.@:+-]{1,15}");
   private static final SecureRandom RANDOM = new SecureRandom();
   /** Namespace names become file names under /run/netns; keep them short and plain. */
-  private static final int MAX_NAMESPACE_NAME = 32;
+  private static final int MAX_NAMESPACE_NAME = 40;
 
   private final String prefix;
 
