@@ -38,9 +38,9 @@ class LabBootTest {
       }
       """;
 
-  private static String frrConf(boolean requirePolicy) {
+  private static String frrConf(String profile, boolean requirePolicy) {
     return """
-        frr defaults traditional
+        frr defaults %s
         hostname r2
         log syslog informational
         router bgp 65002
@@ -53,7 +53,7 @@ class LabBootTest {
          exit-address-family
         !
         ipv6 route fd00:bb::/64 blackhole
-        """.formatted(requirePolicy ? "" : " no bgp ebgp-requires-policy");
+        """.formatted(profile, requirePolicy ? "" : " no bgp ebgp-requires-policy");
   }
 
   private final StringBuilder progress = new StringBuilder();
@@ -69,10 +69,14 @@ class LabBootTest {
   }
 
   private static LabTopology birdAndFrr(boolean requirePolicy) {
+    return birdAndFrr("traditional", requirePolicy);
+  }
+
+  private static LabTopology birdAndFrr(String profile, boolean requirePolicy) {
     LabHost r1 = new LabHost("r1", List.of(new LabInterface("eth0", List.of(IfAddress.parse("fd00:1::1/64")), null, null, null)),
         List.of(), Map.of(), new LabConfigText("hosts/r1/bird.conf", BIRD_CONF), null);
     LabHost r2 = new LabHost("r2", List.of(new LabInterface("eth0", List.of(IfAddress.parse("fd00:1::2/64")), null, null, null)),
-        List.of(), Map.of(), null, new LabConfigText("hosts/r2/frr.conf", frrConf(requirePolicy)));
+        List.of(), Map.of(), null, new LabConfigText("hosts/r2/frr.conf", frrConf(profile, requirePolicy)));
     return new LabTopology(List.of(r1, r2), List.of(), List.of());
   }
 
@@ -154,6 +158,23 @@ class LabBootTest {
       assertThat(seen.kernelRoutes("r1", FRR_NET)).isEmpty();
     }
     assertTornDown(kept);
+  }
+
+  @Test
+  @Timeout(60)
+  void frrDatacenterProfileDoesNotRequirePolicy() {
+    try (LabRun run = LabRun.start(birdAndFrr("datacenter", true), LabOptions.defaults(), listener)) {
+      LabObservation seen = run.awaitConvergence();
+      assertThat(seen.converged()).isTrue();
+      // lab: FRR 8.4.4 "frr defaults datacenter" turns bgp ebgp-requires-policy off.
+      assertThat(seen.sessionsOf("r2")).singleElement().satisfies(s -> {
+        assertThat(s.state()).isEqualTo(SessionState.ESTABLISHED);
+        assertThat(s.detail()).isEmpty();
+        assertThat(s.routesImported()).isEqualTo(1);
+      });
+      assertThat(seen.kernelRoutes("r2", BIRD_NET)).hasSize(1);
+      assertThat(seen.kernelRoutes("r1", FRR_NET)).hasSize(1);
+    }
   }
 
   private static void assertTornDown(LabRun run) {
