@@ -155,7 +155,7 @@ final class DaemonStarter {
     pb.redirectOutput(log.toFile());
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     try {
-      ctx.processes.add(pb.start());
+      ctx.processes.add(new RunContext.Started(pb.start(), String.join(" ", cmd), log));
     } catch (IOException e) {
       throw new LabFailedException("cannot start " + String.join(" ", cmd) + ": " + e.getMessage(), e);
     }
@@ -164,10 +164,13 @@ final class DaemonStarter {
   private void awaitFile(Path file, String what, Path log) {
     long deadline = System.nanoTime() + START_WAIT.toNanos();
     while (!Files.exists(file)) {
-      Process dead = ctx.processes.stream().filter(p -> !p.isAlive()).findFirst().orElse(null);
-      if (dead != null || System.nanoTime() > deadline) {
-        throw new LabFailedException(what + (dead != null ? " exited (status " + dead.exitValue() + ")" : " did not start")
-            + ": " + tail(log));
+      RunContext.Started dead = new ArrayList<>(ctx.processes).stream().filter(p -> !p.process().isAlive()).findFirst().orElse(null);
+      if (dead != null) {
+        throw new LabFailedException(dead.command() + " exited (status " + dead.process().exitValue() + "): "
+            + tail(dead.log()) + " | " + tail(log));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new LabFailedException(what + " did not start within " + START_WAIT.toSeconds() + " s: " + tail(log));
       }
       sleep(50);
     }

@@ -135,7 +135,18 @@ public final class LabRun implements AutoCloseable {
 
   private LabObservation observe(boolean converged) {
     requireOpen();
-    return collector.collect(converged, elapsed());
+    try {
+      return collector.collect(converged, elapsed());
+    } catch (LabFailedException e) {
+      // A query failing usually means its daemon died: say which one, with its command line.
+      for (RunContext.Started p : new ArrayList<>(ctx.processes)) {
+        if (!p.process().isAlive()) {
+          throw new LabFailedException("daemon exited (status " + p.process().exitValue() + "): " + p.command()
+              + ": " + DaemonStarter.tail(p.log()), e);
+        }
+      }
+      throw e;
+    }
   }
 
   private Duration elapsed() {
@@ -202,10 +213,11 @@ public final class LabRun implements AutoCloseable {
     ctx.progress("tearing down " + ctx.names.prefix() + "*");
     List<String> nss = new ArrayList<>(ctx.namespaces);
     // Our own children first (by PID), then anything else still inside our namespaces.
-    for (Process p : new ArrayList<>(ctx.processes)) {
+    List<Process> started = new ArrayList<>(ctx.processes).stream().map(RunContext.Started::process).toList();
+    for (Process p : started) {
       p.destroy();
     }
-    for (Process p : new ArrayList<>(ctx.processes)) {
+    for (Process p : started) {
       try {
         if (!p.waitFor(3, TimeUnit.SECONDS)) {
           p.destroyForcibly();

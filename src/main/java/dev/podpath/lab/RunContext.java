@@ -28,8 +28,11 @@ final class RunContext {
   final Map<String, String> podNamespace = new LinkedHashMap<>();
   /** Created namespaces, in creation order. */
   final List<String> namespaces = Collections.synchronizedList(new ArrayList<>());
-  final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
+  final List<Started> processes = Collections.synchronizedList(new ArrayList<>());
   final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+  /** A daemon this run started, its command line and where its output goes. */
+  record Started(Process process, String command, Path log) {}
 
   RunContext(LabTopology topology, LabOptions options, LabListener listener, LabNames names) {
     this.topology = topology;

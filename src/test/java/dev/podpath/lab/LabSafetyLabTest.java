@@ -87,4 +87,22 @@ class LabSafetyLabTest {
     assertThat(labNamespaces()).isEqualTo(before);
     assertThat(runDirs(root)).isEmpty();
   }
+
+  @Test
+  @Timeout(30)
+  void aDaemonThatDiesIsNamedAndTheRunStillTearsDown(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+    LabOptions o = new LabOptions(Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(15),
+        Duration.ofSeconds(5), Duration.ofSeconds(1), root, false, false);
+    List<String> before = labNamespaces();
+    try (LabRun run = LabRun.start(oneHost("router id 1.1.1.1;\nprotocol device {}\n", null), o, LabListener.NONE)) {
+      assertThat(run.observe().sessions()).isEmpty();
+      String pid = Files.readString(run.workDir().resolve("r1-0").resolve("bird.pid")).strip();
+      CommandRunner.check(List.of("kill", "-KILL", pid), Duration.ofSeconds(5));
+      Thread.sleep(300);
+      assertThatThrownBy(run::observe).isInstanceOf(LabFailedException.class)
+          .hasMessageContaining("daemon exited").hasMessageContaining("/usr/sbin/bird -f");
+    }
+    assertThat(labNamespaces()).isEqualTo(before);
+    assertThat(runDirs(root)).isEmpty();
+  }
 }
