@@ -56,6 +56,8 @@ public final class BirdOutputParser {
         switch (key) {
           case "BGP state" -> b.state = value;
           case "Neighbor address" -> b.neighbor = value;
+          // lab: a "neighbor range" protocol is a template that spawns svc1, svc2... per peer.
+          case "Neighbor range" -> b.range = value;
           case "Neighbor AS" -> b.peerAs = parseLong(value);
           case "Local AS" -> b.localAs = parseLong(value);
           case "Last error" -> b.lastError = value;
@@ -151,6 +153,7 @@ public final class BirdOutputParser {
     Long peerAs;
     Long localAs;
     String lastError = "";
+    String range;
     int imported;
     int exported;
     boolean sawRoutes;
@@ -170,8 +173,9 @@ public final class BirdOutputParser {
         String n = neighbor.contains("%") ? neighbor.substring(0, neighbor.indexOf('%')) : neighbor;
         peer = IpAddr.parse(n);
       }
+      String detail = range != null ? ObservedSession.RANGE_TEMPLATE + range : lastError;
       return new ObservedSession(host, LabDaemon.BIRD, "default", name, peer, peerAs, localAs,
-          SessionState.parse(s), lastError, sawRoutes ? imported : null, sawRoutes ? exported : null);
+          SessionState.parse(s), detail, sawRoutes ? imported : null, sawRoutes ? exported : null);
     }
   }
 

@@ -108,7 +108,8 @@ public final class LabRun implements AutoCloseable {
         last = key;
         stableSince = t;
       } else if (t - stableSince >= o.quietPeriod().toNanos()) {
-        List<ObservedSession> moving = now.sessions().stream().filter(s -> s.state().transitional()).toList();
+        List<ObservedSession> moving = now.sessions().stream()
+            .filter(s -> s.state().transitional() && !s.rangeTemplate()).toList();
         boolean opening = moving.stream().anyMatch(s -> s.state() == SessionState.OPEN_SENT || s.state() == SessionState.OPEN_CONFIRM);
         if (moving.isEmpty() || (nudged && !opening)) {
           ctx.progress(String.format("converged after %.1f s", elapsed().toMillis() / 1000.0));

@@ -37,6 +37,17 @@ class BirdOutputParserTest {
   }
 
   @Test
+  void neighborRangeIsATemplate() {
+    assertThat(BirdOutputParser.sessions("router", Samples.read("birdc-show-protocols-range.txt"))).singleElement().satisfies(x -> {
+      assertThat(x.name()).isEqualTo("svc");
+      assertThat(x.peerAddress()).isNull();
+      assertThat(x.detail()).isEqualTo("neighbor range 10.112.8.0/24");
+      assertThat(x.rangeTemplate()).isTrue();
+      assertThat(x.state()).isEqualTo(SessionState.ACTIVE);
+    });
+  }
+
+  @Test
   void passiveProtocolIsActive() {
     List<ObservedSession> s = BirdOutputParser.sessions("w1", Samples.read("birdc-show-protocols-all-cilium.txt"));
     assertThat(s).extracting(ObservedSession::name).containsExactly("up1", "cilium");
