@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,10 @@ public final class FrrOutputParser {
   public static List<ObservedSession> sessions(String host, String json) {
     JsonNode root = LabJson.read(json, "vtysh show bgp vrf all summary json");
     Map<String, ObservedSession> byKey = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> vrfs = root.fields(); vrfs.hasNext(); ) {
-      Map.Entry<String, JsonNode> vrf = vrfs.next();
-      for (Iterator<Map.Entry<String, JsonNode>> afis = vrf.getValue().fields(); afis.hasNext(); ) {
-        Map.Entry<String, JsonNode> afi = afis.next();
+    for (Map.Entry<String, JsonNode> vrf : root.properties()) {
+      for (Map.Entry<String, JsonNode> afi : vrf.getValue().properties()) {
         JsonNode peers = afi.getValue().path("peers");
-        for (Iterator<Map.Entry<String, JsonNode>> it = peers.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> p = it.next();
+        for (Map.Entry<String, JsonNode> p : peers.properties()) {
           JsonNode n = p.getValue();
           String key = vrf.getKey() + "|" + p.getKey();
           // lab: frr 8.4.4 reports "state":"Established" with "peerState":"Policy" when RFC 8212
@@ -54,11 +50,9 @@ public final class FrrOutputParser {
   public static List<ObservedBgpRoute> routes(String host, String json) {
     JsonNode root = LabJson.read(json, "vtysh show bgp vrf all unicast json");
     List<ObservedBgpRoute> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> vrfs = root.fields(); vrfs.hasNext(); ) {
-      Map.Entry<String, JsonNode> vrf = vrfs.next();
+    for (Map.Entry<String, JsonNode> vrf : root.properties()) {
       String vrfName = vrf.getValue().path("vrfName").asText(vrf.getKey());
-      for (Iterator<Map.Entry<String, JsonNode>> it = vrf.getValue().path("routes").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : vrf.getValue().path("routes").properties()) {
         IpPrefix prefix = IpPrefix.parseLenient(e.getKey());
         for (JsonNode path : e.getValue()) {
           out.add(route(host, vrfName, prefix, path));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -48,8 +47,7 @@ public final class GobgpOutputParser {
   public static List<ObservedBgpRoute> routes(String host, String json) {
     JsonNode root = LabJson.read(json, "gobgp global rib -j");
     List<ObservedBgpRoute> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       IpPrefix prefix = IpPrefix.parseLenient(e.getKey());
       for (JsonNode p : e.getValue()) {
         String origin = null;
