@@ -112,7 +112,9 @@ final class DaemonStarter {
   private static List<String> frrDaemon(String ns, Path binary, String name, Path dir) {
     return RunContext.inNs(ns, binary.toString(), "-f", dir.resolve("frr.conf").toString(),
         "-i", dir.resolve(name + ".pid").toString(), "-z", dir.resolve("zserv.api").toString(),
-        "--vty_socket", dir.toString(), "--log", "file:" + dir.resolve(name + ".log"));
+        "--vty_socket", dir.toString(), "--log", "file:" + dir.resolve(name + ".log"),
+        // No TCP vty (bgpd would listen on 2605 in the namespace); vtysh uses the unix sockets.
+        "-P", "0");
   }
 
   private void startStandIn(LabSpeaker s) {
