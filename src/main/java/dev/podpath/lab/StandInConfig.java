@@ -39,6 +39,15 @@ final class StandInConfig {
       b.append("    peer-as = ").append(p.asn()).append('\n');
       b.append("  [neighbors.transport.config]\n");
       b.append("    remote-port = ").append(p.port()).append('\n');
+      if (p.localAddress() != null) {
+        b.append("    local-address = \"").append(p.localAddress()).append("\"\n");
+      }
+      if (p.ebgpMultihopTtl() > 1) {
+        // cilium-facts §4.1: ebgpMultihop 1 = multihop disabled; more enables it with that TTL.
+        b.append("  [neighbors.ebgp-multihop.config]\n");
+        b.append("    enabled = true\n");
+        b.append("    multihop-ttl = ").append(p.ebgpMultihopTtl()).append('\n');
+      }
       // cilium bgp_peer_types.go defaults: hold 90 s, keepalive 30 s; connect retry 120 s is
       // shortened for the lab (when a session comes up, not whether). server.go: idle hold 5 s.
       b.append("  [neighbors.timers.config]\n");

@@ -101,4 +101,33 @@ class CiliumStandInLabTest {
       assertThat(run.probe("w1", POD).reached()).isTrue();
     }
   }
+
+  /**
+   * The suggested fix "source Cilium's session from the node IP" (peers[].localAddress) with bird
+   * peering the node IP: the session comes up and the next hop is the node's own address, which
+   * bird still resolves to unreachable, so the pod route on the node stays shadowed.
+   */
+  @Test
+  @Timeout(60)
+  void peeringOnTheNodeAddressStillGivesAnUnreachableRouteOnTheNode() {
+    String bird = BIRD_CONF.replace("local ::1 as 4210101021;", "local as 4210101021;")
+        .replace("neighbor ::1 as 4220101000;", "neighbor fd00:101::21 as 4220101000;");
+    LabSpeaker cilium = new LabSpeaker("w1", 4220101000L, "10.101.0.21",
+        List.of(new LabSpeakerPeer(NODE, 4210101021L, 179, NODE, 1)), null, List.of(POD_CIDR));
+    LabTopology t = new LabTopology(List.of(node(new LabConfigText("hosts/w1/bird.conf", bird))), List.of(cilium),
+        List.of(new LabPod("w1", "pod-w1", POD_CIDR, POD)));
+    try (LabRun run = LabRun.start(t, LabOptions.defaults(), LabListener.NONE)) {
+      LabObservation seen = run.awaitConvergence();
+      assertThat(seen.converged()).isTrue();
+      assertThat(seen.sessionsOf("w1")).hasSize(2).allSatisfy(s -> assertThat(s.established()).isTrue());
+      // lab: next hop = the node's own address -> bird 2.0.12 marks the route unreachable too.
+      assertThat(seen.bgpRoutes("w1", POD_CIDR)).filteredOn(r -> r.daemon() == LabDaemon.BIRD).singleElement()
+          .satisfies(r -> {
+            assertThat(r.nextHop()).isEqualTo(NODE);
+            assertThat(r.kind()).isEqualTo("unreachable");
+          });
+      assertThat(seen.kernelRoutes("w1", POD_CIDR)).anySatisfy(r -> assertThat(r.type()).isEqualTo("unreachable"));
+      assertThat(run.probe("w1", POD).reached()).isFalse();
+    }
+  }
 }

@@ -19,6 +19,11 @@ class StandInConfigTest {
         "default-import-policy = \"reject-route\"", "route-type = \"local\"",
         "neighbor-address = \"::1\"", "peer-as = 4210101021", "remote-port = 179", "connect-retry = 5",
         "afi-safi-name = \"ipv4-unicast\"", "afi-safi-name = \"ipv6-unicast\"");
+    assertThat(toml).doesNotContain("local-address", "ebgp-multihop");
+    LabSpeaker sourced = new LabSpeaker("w1", 65000, "10.0.0.1",
+        List.of(new LabSpeakerPeer(IpAddr.parse("fd00:101::fffe"), 65001, 1790, IpAddr.parse("fd00:101::21"), 2)), null, List.of());
+    assertThat(StandInConfig.toml(sourced, Duration.ofSeconds(5))).contains("remote-port = 1790",
+        "local-address = \"fd00:101::21\"", "[neighbors.ebgp-multihop.config]", "multihop-ttl = 2");
     LabSpeaker listening = new LabSpeaker("w1", 65000, "10.0.0.1", List.of(), 1790, List.of());
     assertThat(StandInConfig.toml(listening, Duration.ofSeconds(5))).contains("port = 1790");
   }
