@@ -48,10 +48,13 @@ class BirdOutputParserTest {
   }
 
   @Test
-  void passiveProtocolIsActive() {
+  void loopbackPeerOfTheCiliumStandIn() {
     List<ObservedSession> s = BirdOutputParser.sessions("w1", Samples.read("birdc-show-protocols-all-cilium.txt"));
     assertThat(s).extracting(ObservedSession::name).containsExactly("up1", "cilium");
     assertThat(s.get(1).peerAddress()).isEqualTo(IpAddr.parse("::1"));
+    assertThat(s.get(1).state()).isEqualTo(SessionState.ESTABLISHED);
+    assertThat(s.get(1).routesImported()).isEqualTo(2);
+    assertThat(SessionState.parse("Passive")).isEqualTo(SessionState.ACTIVE);
   }
 
   @Test
