@@ -1,0 +1,282 @@
+package dev.podpath.lab;
+
+import dev.podpath.core.net.IpAddr;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One boot of a topology's real daemons. {@link #start} checks the configs and the machine,
+ * creates the namespaces and starts the daemons; {@link #awaitConvergence} waits for them to
+ * settle and returns what they did; {@link #close} (also run on Ctrl-C by a shutdown hook) stops
+ * this run's processes and deletes this run's namespaces, and nothing else.
+ *
+ * <pre>{@code
+ * try (LabRun run = LabRun.start(topology, LabOptions.defaults(), listener)) {
+ *   LabObservation seen = run.awaitConvergence();
+ *   ProbeResult ping = run.probe("pod-w1", IpAddr.parse("fd00:101:224:2::10"));
+ * }
+ * }</pre>
+ */
+public final class LabRun implements AutoCloseable {
+
+  private final RunContext ctx;
+  private final Collector collector;
+  private final Thread shutdownHook;
+  private long daemonsStartedNanos;
+  private boolean closed;
+
+  private LabRun(RunContext ctx) {
+    this.ctx = ctx;
+    this.collector = new Collector(ctx);
+    this.shutdownHook = new Thread(this::teardown, "podpath-lab-teardown-" + ctx.names.runId());
+  }
+
+  /**
+   * Boots {@code topology}. Throws {@link dev.podpath.core.InputException} for configs the lab
+   * refuses or bird cannot parse (file:line), {@link LabUnavailableException} when the machine
+   * cannot run it, {@link LabFailedException} when a step fails; in every case nothing is left
+   * behind.
+   */
+  public static LabRun start(LabTopology topology, LabOptions options, LabListener listener) {
+    // TODO(parsers): check parse trees from ingest.bird / ingest.frr instead of tokens.
+    for (LabHost h : topology.hosts()) {
+      if (h.bird() != null) {
+        ConfigGuard.checkBird(h.bird());
+      }
+      if (h.frr() != null) {
+        ConfigGuard.checkFrr(h.frr());
+      }
+    }
+    for (LabSpeaker s : topology.speakers()) {
+      if (s.routerId() == null || !s.routerId().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        throw new IllegalArgumentException("Cilium stand-in on " + s.host() + " needs an IPv4-format router id");
+      }
+    }
+    LabPreconditions.check(topology);
+    LabRun run = new LabRun(new RunContext(topology, options, listener, LabNames.random()));
+    Runtime.getRuntime().addShutdownHook(run.shutdownHook);
+    try {
+      run.boot();
+    } catch (RuntimeException | Error e) {
+      run.close();
+      throw e;
+    }
+    return run;
+  }
+
+  private void boot() {
+    long t0 = System.nanoTime();
+    try {
+      Files.createDirectory(ctx.workDir);
+    } catch (IOException e) {
+      throw new LabFailedException("cannot create run directory " + ctx.workDir + ": " + e.getMessage(), e);
+    }
+    DaemonStarter daemons = new DaemonStarter(ctx);
+    daemons.writeAndValidate();
+    new NetworkBuilder(ctx).build();
+    daemonsStartedNanos = System.nanoTime();
+    daemons.startRouters();
+    daemons.startStandIns();
+    ctx.progress(String.format("booted in %.1f s (run directory %s)", (System.nanoTime() - t0) / 1e9, ctx.workDir));
+  }
+
+  /**
+   * Polls until every session has settled and no session, RIB or FIB changed for the quiet
+   * period, or until the convergence timeout; the result says which. Sessions still connecting
+   * after {@code nudgeAfter} (enough for every daemon's first attempts: BIRD waits 5 s, "start
+   * delay time") are restarted once ({@link Collector#nudge}); if they are still not up after the
+   * next quiet period they are reported as they are.
+   */
+  public LabObservation awaitConvergence() {
+    LabOptions o = ctx.options;
+    long deadline = daemonsStartedNanos + o.convergenceTimeout().toNanos();
+    LabObservation last = null;
+    long stableSince = System.nanoTime();
+    boolean nudged = false;
+    while (true) {
+      LabObservation now = observe(false);
+      LabObservation key = now.withoutTiming();
+      long t = System.nanoTime();
+      if (!key.equals(last)) {
+        last = key;
+        stableSince = t;
+      } else if (t - stableSince >= o.quietPeriod().toNanos()) {
+        List<ObservedSession> moving = now.sessions().stream()
+            .filter(s -> s.state().transitional() && !s.rangeTemplate()).toList();
+        boolean opening = moving.stream().anyMatch(s -> s.state() == SessionState.OPEN_SENT || s.state() == SessionState.OPEN_CONFIRM);
+        if (moving.isEmpty() || (nudged && !opening)) {
+          ctx.progress(String.format("converged after %.1f s", elapsed().toMillis() / 1000.0));
+          return observe(true);
+        }
+        if (!nudged && elapsed().compareTo(o.nudgeAfter()) >= 0) {
+          collector.nudge(moving);
+          nudged = true;
+          stableSince = System.nanoTime();
+        }
+      }
+      if (t > deadline) {
+        ctx.warn("not converged after " + o.convergenceTimeout().toSeconds() + " s; reporting the state as it is");
+        return observe(false);
+      }
+      DaemonStarter.sleep(o.pollInterval().toMillis());
+    }
+  }
+
+  /** What the daemons and kernels hold right now (not waiting for convergence). */
+  public LabObservation observe() {
+    return observe(false);
+  }
+
+  private LabObservation observe(boolean converged) {
+    requireOpen();
+    try {
+      return collector.collect(converged, elapsed());
+    } catch (LabFailedException e) {
+      // A query failing usually means its daemon died: say which one, with its command line.
+      for (RunContext.Started p : new ArrayList<>(ctx.processes)) {
+        if (!p.process().isAlive()) {
+          throw new LabFailedException("daemon exited (status " + p.process().exitValue() + "): " + p.command()
+              + ": " + DaemonStarter.tail(p.log()), e);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - daemonsStartedNanos);
+  }
+
+  /**
+   * Pings {@code target} once from the namespace of stand-in pod {@code from} (or of host
+   * {@code from}), waiting at most the probe timeout.
+   */
+  public ProbeResult probe(String from, IpAddr target) {
+    requireOpen();
+    String ns = ctx.podNamespace.containsKey(from) ? ctx.podNamespace.get(from) : ctx.ns(from);
+    long wait = Math.max(1, ctx.options.probeTimeout().toSeconds());
+    CommandRunner.Result r = CommandRunner.run(RunContext.inNs(ns, LabPreconditions.PING.toString(),
+        target.v6() ? "-6" : "-4", "-n", "-c", "1", "-W", Long.toString(wait), target.toString()),
+        Duration.ofSeconds(wait + 5));
+    String detail = Stream.of(r.out(), r.err()).flatMap(String::lines)
+        .filter(l -> l.contains("packet") || l.contains("Unreachable") || l.contains("unreachable") || l.contains("connect:"))
+        .findFirst().orElse("").strip();
+    return new ProbeResult(from, target, r.ok(), detail);
+  }
+
+  /** This run's namespaces (host, switch and pod), e.g. to check that teardown removed them. */
+  public List<String> namespaces() {
+    return List.copyOf(ctx.namespaces);
+  }
+
+  /** The namespace prefix, e.g. {@code pp1a2b3c-}. */
+  public String prefix() {
+    return ctx.names.prefix();
+  }
+
+  public Path workDir() {
+    return ctx.workDir;
+  }
+
+  /** Things the run did not do as asked (sysctls it would not apply, restarts that failed...). */
+  public List<String> warnings() {
+    return List.copyOf(ctx.warnings);
+  }
+
+  private synchronized void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("lab run " + ctx.names.runId() + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    teardown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook runs teardown, which is idempotent.
+    }
+  }
+
+  private synchronized void teardown() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ctx.progress("tearing down " + ctx.names.prefix() + "*");
+    List<String> nss = new ArrayList<>(ctx.namespaces);
+    // Our own children first (by PID), then anything else still inside our namespaces.
+    List<Process> started = new ArrayList<>(ctx.processes).stream().map(RunContext.Started::process).toList();
+    for (Process p : started) {
+      p.destroy();
+    }
+    for (Process p : started) {
+      try {
+        if (!p.waitFor(3, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (String signal : List.of("-TERM", "-KILL")) {
+      boolean any = false;
+      for (String ns : nss) {
+        for (String pid : pidsIn(ns)) {
+          any = true;
+          CommandRunner.run(List.of("kill", signal, pid), RunContext.SHORT);
+        }
+      }
+      if (!any) {
+        break;
+      }
+      DaemonStarter.sleep(500);
+    }
+    for (int i = nss.size() - 1; i >= 0; i--) {
+      String ns = nss.get(i);
+      if (!ctx.names.owns(ns)) {
+        continue;
+      }
+      CommandRunner.Result r = CommandRunner.run(List.of(LabPreconditions.IP.toString(), "netns", "del", ns), RunContext.SHORT);
+      if (!r.ok()) {
+        ctx.warn("could not delete namespace " + ns + ": " + r.err().strip());
+      }
+    }
+    if (!ctx.options.keepWorkDir()) {
+      deleteTree(ctx.workDir);
+    } else {
+      ctx.progress("kept run directory " + ctx.workDir);
+    }
+  }
+
+  private List<String> pidsIn(String ns) {
+    try {
+      CommandRunner.Result r = CommandRunner.run(List.of(LabPreconditions.IP.toString(), "netns", "pids", ns), RunContext.SHORT);
+      return r.ok() ? r.out().lines().map(String::strip).filter(s -> s.matches("\\d+")).toList() : List.of();
+    } catch (LabFailedException e) {
+      return List.of();
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Leaving files in /tmp is harmless; leaving namespaces would not be, and they are gone.
+    }
+  }
+}
