@@ -43,21 +43,34 @@ public final class BgpSessionFinder {
   }
 
   /** The sessions found, one result per configured neighbor, sorted. */
-  public record Sessions(List<SessionResult> results, List<EstablishedSession> established) {
+  public static final class Sessions {
+    private final List<SessionResult> results;
+    private final List<EstablishedSession> established;
+    private final Map<DaemonRef, List<SessionContext>> byDaemon = new HashMap<>();
+
+    Sessions(List<SessionResult> results, List<EstablishedSession> established) {
+      this.results = results;
+      this.established = established;
+      for (EstablishedSession s : established) {
+        byDaemon.computeIfAbsent(s.a(), k -> new ArrayList<>()).add(s.aSide());
+        byDaemon.computeIfAbsent(s.b(), k -> new ArrayList<>()).add(s.bSide());
+      }
+      for (List<SessionContext> l : byDaemon.values()) {
+        l.sort(Comparator.comparing(SessionContext::neighborId));
+      }
+    }
+
+    public List<SessionResult> results() {
+      return results;
+    }
+
+    public List<EstablishedSession> established() {
+      return established;
+    }
 
     /** The contexts of one daemon's established sessions, sorted by neighbor id. */
     public List<SessionContext> contextsOf(DaemonRef d) {
-      List<SessionContext> out = new ArrayList<>();
-      for (EstablishedSession s : established) {
-        if (s.a().equals(d)) {
-          out.add(s.aSide());
-        }
-        if (s.b().equals(d)) {
-          out.add(s.bSide());
-        }
-      }
-      out.sort(Comparator.comparing(SessionContext::neighborId));
-      return out;
+      return List.copyOf(byDaemon.getOrDefault(d, List.of()));
     }
   }
 
@@ -82,10 +95,13 @@ public final class BgpSessionFinder {
       }
     }
     all.sort(Comparator.comparing((Nb n) -> n.ref).thenComparing(n -> n.cfg.id()));
-    Map<String, List<Nb>> byHost = new TreeMap<>();
+    // host -> neighbor address -> neighbors of daemons on that host (the candidates pointing back)
+    Map<String, Map<IpAddr, List<Nb>>> byHostAndPeer = new HashMap<>();
     for (Nb n : all) {
-      byHost.computeIfAbsent(n.ref.host(), k -> new ArrayList<>()).add(n);
+      byHostAndPeer.computeIfAbsent(n.ref.host(), k -> new HashMap<>())
+          .computeIfAbsent(n.cfg.peerAddress(), k -> new ArrayList<>()).add(n);
     }
+    Map<String, List<IpAddr>> ownAddresses = new HashMap<>();
     Map<String, SessionResult> results = new HashMap<>();
     List<EstablishedSession> established = new ArrayList<>();
     Map<String, Outcome> cache = new HashMap<>();
@@ -108,20 +124,33 @@ public final class BgpSessionFinder {
         continue;
       }
       List<Nb> candidates = new ArrayList<>();
+      List<IpAddr> mine = ownAddresses.computeIfAbsent(a.ref.host() + "|" + a.cfg.vrf(), k -> {
+        List<IpAddr> l = new ArrayList<>();
+        network.addresses(a.ref.host(), a.cfg.vrf()).forEach(x -> l.add(x.address()));
+        if (a.cfg.vrf() == null) {
+          l.add(IpAddr.parse("::1"));
+          l.add(IpAddr.parse("127.0.0.1"));
+        }
+        return l;
+      });
       for (String h2 : ownerHosts) {
-        for (Nb b : byHost.getOrDefault(h2, List.of())) {
-          if (b.ref.equals(a.ref) || matched.contains(b.key())) {
-            continue;
+        Map<IpAddr, List<Nb>> there = byHostAndPeer.getOrDefault(h2, Map.of());
+        for (IpAddr back : mine) {
+          if (back.isLoopback() && !h2.equals(a.ref.host())) {
+            continue; // a loopback neighbor address points back only within one host
           }
-          boolean ownedInVrf = peer.isLoopback() ? b.cfg.vrf() == null : network.isLocal(h2, b.cfg.vrf(), peer);
-          IpAddr back = b.cfg.peerAddress();
-          boolean pointsBack = back.isLoopback() ? h2.equals(a.ref.host()) && a.cfg.vrf() == null
-              : network.isLocal(a.ref.host(), a.cfg.vrf(), back);
-          if (ownedInVrf && pointsBack) {
-            candidates.add(b);
+          for (Nb b : there.getOrDefault(back, List.of())) {
+            if (b.ref.equals(a.ref) || matched.contains(b.key()) || candidates.contains(b)) {
+              continue;
+            }
+            boolean ownedInVrf = peer.isLoopback() ? b.cfg.vrf() == null : network.isLocal(h2, b.cfg.vrf(), peer);
+            if (ownedInVrf) {
+              candidates.add(b);
+            }
           }
         }
       }
+      candidates.sort(Comparator.comparing((Nb n) -> n.ref).thenComparing(n -> n.cfg.id()));
       if (candidates.isEmpty()) {
         results.put(a.key(), down(a, SessionDownReason.NO_MATCHING_NEIGHBOR,
             peer + " is on " + ownerHosts + " but no daemon there has a neighbor pointing back at an address of "

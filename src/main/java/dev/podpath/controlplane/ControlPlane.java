@@ -121,7 +121,7 @@ public final class ControlPlane {
             .add(new FibEntryInput(DaemonRef.of(d).key(), d.kernelRoutes(), d.replacesKernelRoutes() ? InstallMode.REPLACE : InstallMode.ADD));
       }
       Map<String, List<AgentRouteSource.Installed>> newAgentRoutes = computeAgents(agentList, built.fibs);
-      Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes);
+      Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes, built);
       previousFibs = built.fibs;
       if (next.fibs.equals(built.fibs)) {
         built = next;
@@ -148,7 +148,7 @@ public final class ControlPlane {
       exchangeFindings.addAll(exchange.findings());
     }
     findings.addAll(exchangeFindings);
-    findings.addAll(built.findings);
+    findings.addAll(built.allFindings());
     for (List<AgentRouteSource.Installed> l : agentRoutes.values()) {
       for (AgentRouteSource.Installed i : l) {
         findings.addAll(i.findings());
@@ -169,7 +169,13 @@ public final class ControlPlane {
 
   private record FibEntryInput(String installer, List<KernelRoute> routes, InstallMode mode) {}
 
-  private record Built(SortedMap<String, KernelFib> fibs, List<Finding> findings) {}
+  private record Built(SortedMap<String, KernelFib> fibs, Map<String, HostInputs> inputs, Map<String, List<Finding>> findings) {
+    List<Finding> allFindings() {
+      List<Finding> l = new ArrayList<>();
+      findings.values().forEach(l::addAll);
+      return l;
+    }
+  }
 
   private static Map<String, List<AgentRouteSource.Installed>> computeAgents(List<AgentRouteSource> agents, Map<String, KernelFib> fibs) {
     Map<String, List<AgentRouteSource.Installed>> out = new HashMap<>();
@@ -179,27 +185,48 @@ public final class ControlPlane {
     return out;
   }
 
+  /** The inputs of one host's FIB; a host whose inputs did not change keeps its FIB object. */
+  private record HostInputs(List<List<KernelRoute>> agentRoutes, List<FibEntryInput> daemonRoutes) {}
+
   private static Built build(Network network, Map<String, List<KernelRoute>> kernelBase, Map<String, List<KernelRoute>> staticBase,
       List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes) {
+    return build(network, kernelBase, staticBase, agents, agentRoutes, daemonRoutes, null);
+  }
+
+  private static Built build(Network network, Map<String, List<KernelRoute>> kernelBase, Map<String, List<KernelRoute>> staticBase,
+      List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes,
+      Built previous) {
     SortedMap<String, KernelFib> fibs = new TreeMap<>();
-    List<Finding> findings = new ArrayList<>();
+    Map<String, HostInputs> inputs = new HashMap<>();
+    Map<String, List<Finding>> findings = new TreeMap<>();
+    Map<KernelRoute, KernelRoute> interner = new HashMap<>();
     for (String h : network.hosts().keySet()) {
-      KernelFibBuilder b = new KernelFibBuilder(h);
+      List<List<KernelRoute>> ar = new ArrayList<>();
+      for (AgentRouteSource.Installed i : agentRoutes.getOrDefault(h, List.of())) {
+        ar.add(i.routes());
+      }
+      HostInputs in = new HostInputs(ar, daemonRoutes.getOrDefault(h, List.of()));
+      inputs.put(h, in);
+      if (previous != null && in.equals(previous.inputs.get(h))) {
+        fibs.put(h, previous.fibs.get(h));
+        findings.put(h, previous.findings.get(h));
+        continue;
+      }
+      KernelFibBuilder b = new KernelFibBuilder(h, interner);
       b.addAll(kernelBase.get(h), LinuxAddressRoutes.INSTALLED_BY, InstallMode.APPEND);
       b.addAll(staticBase.get(h), StaticRoutes.INSTALLED_BY, InstallMode.ADD);
-      List<AgentRouteSource.Installed> ar = agentRoutes.getOrDefault(h, List.of());
       int k = 0;
       for (AgentRouteSource a : agents) {
         if (a.host().equals(h) && k < ar.size()) {
-          b.addAll(ar.get(k++).routes(), a.installer(), a.mode());
+          b.addAll(ar.get(k++), a.installer(), a.mode());
         }
       }
-      for (FibEntryInput d : daemonRoutes.getOrDefault(h, List.of())) {
+      for (FibEntryInput d : in.daemonRoutes()) {
         b.addAll(d.routes(), d.installer(), d.mode());
       }
       fibs.put(h, b.build());
-      findings.addAll(b.findings());
+      findings.put(h, List.copyOf(b.findings()));
     }
-    return new Built(fibs, findings);
+    return new Built(fibs, inputs, findings);
   }
 }

@@ -91,12 +91,12 @@ public final class KernelFib {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof KernelFib f && f.host.equals(host) && f.entries().equals(entries());
+    return o == this || o instanceof KernelFib f && f.host.equals(host) && f.tables.equals(tables);
   }
 
   @Override
   public int hashCode() {
-    return host.hashCode() * 31 + entries().hashCode();
+    return host.hashCode() * 31 + tables.hashCode();
   }
 
   /** One table: routes by prefix (each list sorted by metric, then install order), LPM by length. */
@@ -104,7 +104,8 @@ public final class KernelFib {
     private final Map<IpPrefix, List<FibEntry>> byPrefix = new HashMap<>();
     private final int[] v4Lengths;
     private final int[] v6Lengths;
-    private final List<FibEntry> sorted;
+    private List<FibEntry> sorted;
+    private int hash;
 
     Table(List<FibEntry> entries) {
       boolean[] l4 = new boolean[33];
@@ -124,9 +125,6 @@ public final class KernelFib {
       }
       v4Lengths = lengthsDesc(l4);
       v6Lengths = lengthsDesc(l6);
-      List<FibEntry> s = new ArrayList<>();
-      new TreeMap<>(byPrefix).values().forEach(s::addAll);
-      sorted = List.copyOf(s);
     }
 
     private static int[] lengthsDesc(boolean[] present) {
@@ -154,8 +152,26 @@ public final class KernelFib {
       return null;
     }
 
-    List<FibEntry> sorted() {
+    synchronized List<FibEntry> sorted() {
+      if (sorted == null) {
+        List<FibEntry> s = new ArrayList<>();
+        new TreeMap<>(byPrefix).values().forEach(s::addAll);
+        sorted = List.copyOf(s);
+      }
       return sorted;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Table t && t.hashCode() == hashCode() && t.byPrefix.equals(byPrefix);
+    }
+
+    @Override
+    public int hashCode() {
+      if (hash == 0) {
+        hash = byPrefix.hashCode() | 1;
+      }
+      return hash;
     }
   }
 }

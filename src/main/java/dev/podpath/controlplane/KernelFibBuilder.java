@@ -2,6 +2,7 @@ package dev.podpath.controlplane;
 
 import dev.podpath.core.Finding;
 import dev.podpath.core.net.IpAddr;
+import dev.podpath.core.net.IpPrefix;
 import dev.podpath.model.routing.KernelRoute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +20,21 @@ import java.util.Objects;
 final class KernelFibBuilder {
 
   private final String host;
-  private final Map<String, List<FibEntry>> tables = new LinkedHashMap<>();
+  /** Per table, per prefix, the routes in install order (the index keeps conflict checks O(1)). */
+  private final Map<String, Map<IpPrefix, List<FibEntry>>> tables = new LinkedHashMap<>();
   private final Map<String, List<FibEntry>> deviceRoutes = new LinkedHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
 
+  private final Map<KernelRoute, KernelRoute> interner;
+
   KernelFibBuilder(String host) {
+    this(host, new java.util.HashMap<>());
+  }
+
+  /** @param interner shared by the builders of all hosts, so identical routes are one object */
+  KernelFibBuilder(String host, Map<KernelRoute, KernelRoute> interner) {
     this.host = host;
+    this.interner = interner;
   }
 
   void addAll(List<KernelRoute> routes, String installer, InstallMode mode) {
@@ -38,10 +48,12 @@ final class KernelFibBuilder {
     if (resolved == null) {
       return;
     }
-    List<FibEntry> table = tables.computeIfAbsent(r.table(), k -> new ArrayList<>());
+    resolved = interner.computeIfAbsent(resolved, k -> k);
+    List<FibEntry> table = tables.computeIfAbsent(r.table(), k -> new LinkedHashMap<>())
+        .computeIfAbsent(resolved.prefix(), k -> new ArrayList<>(1));
     for (int i = 0; i < table.size(); i++) {
       KernelRoute old = table.get(i).route();
-      if (!old.prefix().equals(resolved.prefix()) || old.metric() != resolved.metric()) {
+      if (old.metric() != resolved.metric()) {
         continue;
       }
       if (sameForwarding(old, resolved)) {
@@ -54,7 +66,6 @@ final class KernelFibBuilder {
         case REPLACE -> {
           deviceRoutes.getOrDefault(r.table(), new ArrayList<>()).remove(table.get(i));
           table.remove(i);
-          break;
         }
         case ADD -> {
           findings.add(Finding.warning("route/kernel-route-conflict",
@@ -131,6 +142,12 @@ final class KernelFibBuilder {
   }
 
   KernelFib build() {
-    return new KernelFib(host, tables);
+    Map<String, List<FibEntry>> flat = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<IpPrefix, List<FibEntry>>> t : tables.entrySet()) {
+      List<FibEntry> l = new ArrayList<>();
+      t.getValue().values().forEach(l::addAll);
+      flat.put(t.getKey(), l);
+    }
+    return new KernelFib(host, flat);
   }
 }

@@ -82,6 +82,7 @@ public class FakeBgpDaemon implements RoutingDaemon {
     adjIn.clear();
     best = new TreeMap<>();
     exportCache.clear();
+    groupCache.clear();
     dirty = true;
   }
 
@@ -121,6 +122,7 @@ public class FakeBgpDaemon implements RoutingDaemon {
     best = nb;
     if (changed) {
       exportCache.clear();
+      groupCache.clear();
     }
     return changed;
   }
@@ -147,18 +149,30 @@ public class FakeBgpDaemon implements RoutingDaemon {
     return exportCache.computeIfAbsent(s.neighborId() + "|" + family, k -> export(s, family));
   }
 
+  /** Transformed best routes, shared by every session with the same next hop self and AS (like an update group). */
+  private final Map<String, List<Out>> groupCache = new HashMap<>();
+
+  private record Out(BgpRoute route, String from, boolean ibgpLearned) {}
+
   private List<BgpRoute> export(SessionContext s, AddressFamily family) {
-    List<BgpRoute> out = new ArrayList<>();
-    for (Candidate c : best.values()) {
-      if (c.route.prefix().v6() != family.v6() || c.from.equals(s.neighborId())) {
+    List<Out> group = groupCache.computeIfAbsent(s.localAddress() + "|" + s.localAs() + "|" + s.ibgp() + "|" + family, k -> {
+      List<Out> l = new ArrayList<>();
+      for (Candidate c : best.values()) {
+        if (c.route.prefix().v6() != family.v6()) {
+          continue;
+        }
+        BgpAttributes a = c.route.attributes().withNextHop(s.localAddress(), null);
+        a = s.ibgp() ? a.withLocalPref(100L) : a.withAsPath(a.asPath().prepend(s.localAs(), 1)).withLocalPref(null);
+        l.add(new Out(new BgpRoute(c.route.prefix(), a), c.from, c.ibgp));
+      }
+      return l;
+    });
+    List<BgpRoute> out = new ArrayList<>(group.size());
+    for (Out o : group) {
+      if (o.from.equals(s.neighborId()) || (o.ibgpLearned && s.ibgp())) {
         continue;
       }
-      if (c.ibgp && s.ibgp()) {
-        continue;
-      }
-      BgpAttributes a = c.route.attributes().withNextHop(s.localAddress(), null);
-      a = s.ibgp() ? a.withLocalPref(100L) : a.withAsPath(a.asPath().prepend(s.localAs(), 1)).withLocalPref(null);
-      out.add(new BgpRoute(c.route.prefix(), a));
+      out.add(o.route);
     }
     return List.copyOf(out);
   }
