@@ -26,10 +26,11 @@ public final class KernelFib {
   private final String host;
   private final SortedMap<String, Table> tables;
 
-  KernelFib(String host, Map<String, List<FibEntry>> byTable) {
+  /** @param byTable per table, per prefix, routes in install order (taken over, not copied) */
+  KernelFib(String host, Map<String, Map<IpPrefix, List<FibEntry>>> byTable) {
     this.host = host;
     SortedMap<String, Table> t = new TreeMap<>();
-    for (Map.Entry<String, List<FibEntry>> e : byTable.entrySet()) {
+    for (Map.Entry<String, Map<IpPrefix, List<FibEntry>>> e : byTable.entrySet()) {
       t.put(e.getKey(), new Table(e.getValue()));
     }
     this.tables = Collections.unmodifiableSortedMap(t);
@@ -101,27 +102,27 @@ public final class KernelFib {
 
   /** One table: routes by prefix (each list sorted by metric, then install order), LPM by length. */
   static final class Table {
-    private final Map<IpPrefix, List<FibEntry>> byPrefix = new HashMap<>();
+    private final Map<IpPrefix, List<FibEntry>> byPrefix;
     private final int[] v4Lengths;
     private final int[] v6Lengths;
     private List<FibEntry> sorted;
     private int hash;
 
-    Table(List<FibEntry> entries) {
+    Table(Map<IpPrefix, List<FibEntry>> byPrefix) {
+      this.byPrefix = byPrefix;
       boolean[] l4 = new boolean[33];
       boolean[] l6 = new boolean[129];
-      for (FibEntry e : entries) {
-        IpPrefix p = e.route().prefix();
-        byPrefix.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
+      for (Map.Entry<IpPrefix, List<FibEntry>> e : byPrefix.entrySet()) {
+        IpPrefix p = e.getKey();
         if (p.v6()) {
           l6[p.length()] = true;
         } else {
           l4[p.length()] = true;
         }
-      }
-      for (List<FibEntry> l : byPrefix.values()) {
-        // stable sort: equal metrics keep install order
-        l.sort((a, b) -> Long.compare(a.route().metric(), b.route().metric()));
+        if (e.getValue().size() > 1) {
+          // stable sort: equal metrics keep install order
+          e.getValue().sort((a, b) -> Long.compare(a.route().metric(), b.route().metric()));
+        }
       }
       v4Lengths = lengthsDesc(l4);
       v6Lengths = lengthsDesc(l6);
@@ -145,7 +146,7 @@ public final class KernelFib {
     FibEntry lookup(IpAddr dst) {
       for (int len : dst.v6() ? v6Lengths : v4Lengths) {
         List<FibEntry> l = byPrefix.get(new IpPrefix(dst.mask(len), len));
-        if (l != null) {
+        if (l != null && !l.isEmpty()) {
           return l.get(0);
         }
       }

@@ -49,7 +49,7 @@ final class KernelFibBuilder {
       return;
     }
     resolved = interner.computeIfAbsent(resolved, k -> k);
-    List<FibEntry> table = tables.computeIfAbsent(r.table(), k -> new LinkedHashMap<>())
+    List<FibEntry> table = tables.computeIfAbsent(r.table(), k -> new java.util.HashMap<>())
         .computeIfAbsent(resolved.prefix(), k -> new ArrayList<>(1));
     for (int i = 0; i < table.size(); i++) {
       KernelRoute old = table.get(i).route();
@@ -141,13 +141,13 @@ final class KernelFibBuilder {
     return findings;
   }
 
+  /** Hands the tables over to the FIB: the builder must not be used afterwards. */
   KernelFib build() {
-    Map<String, List<FibEntry>> flat = new LinkedHashMap<>();
+    Map<String, Map<IpPrefix, List<FibEntry>>> out = new LinkedHashMap<>();
     for (Map.Entry<String, Map<IpPrefix, List<FibEntry>>> t : tables.entrySet()) {
-      List<FibEntry> l = new ArrayList<>();
-      t.getValue().values().forEach(l::addAll);
-      flat.put(t.getKey(), l);
+      t.getValue().values().removeIf(List::isEmpty);
+      out.put(t.getKey(), t.getValue());
     }
-    return new KernelFib(host, flat);
+    return new KernelFib(host, out);
   }
 }
