@@ -6,7 +6,6 @@ import dev.podpath.model.network.KernelTables;
 import dev.podpath.model.routing.KernelRoute;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,6 @@ import dev.podpath.core.net.IpAddr;
 import dev.podpath.model.network.AddressOwner;
 import dev.podpath.model.network.Host;
 import dev.podpath.model.network.Network;
-import dev.podpath.model.routing.KernelRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +94,5 @@ final class PathProbe {
 
   private static Result fail(String why, int routers, List<String> trail) {
     return new Result(false, null, routers, why, List.copyOf(trail));
-  }
-
-  /** Whether a route exists at all (used for messages). */
-  static boolean isUnicast(FibMatch m) {
-    return m.type() == KernelRoute.Type.UNICAST;
   }
 }
