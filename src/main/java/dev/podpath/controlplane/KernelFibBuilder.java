@@ -104,18 +104,51 @@ final class KernelFibBuilder {
         out.add(nh);
         continue;
       }
-      String dev = deviceFor(r.table(), nh.gateway());
-      if (dev == null) {
-        String err = nh.gateway().v6() ? "RTNETLINK answers: No route to host" : "Error: Nexthop has invalid gateway.";
+      IpAddr gw = nh.gateway();
+      String localDev = localDevice(r.table(), gw);
+      String refusal = null;
+      String dev = null;
+      if (gw.v6() && gw.isLoopback()) {
+        refusal = "Error: Egress device can not be loopback device for this route."; // lab: ip -6 route add X via ::1
+      } else if (gw.v6() && localDev != null) {
+        refusal = "Error: Gateway can not be a local address."; // lab: ip -6 route add X via <own address>
+      } else {
+        dev = deviceFor(r.table(), gw);
+        if (dev == null && !gw.v6()) {
+          dev = localDev; // IPv4 fib_check_nh accepts a local gateway (RTN_LOCAL)
+        }
+        if (dev == null) {
+          refusal = gw.v6() ? "RTNETLINK answers: No route to host" : "Error: Nexthop has invalid gateway.";
+        }
+      }
+      if (refusal != null) {
         findings.add(Finding.warning("route/gateway-unreachable",
-            installer + " route '" + KernelRouteText.of(r) + "' on " + host + " is refused by the kernel (" + err
-                + "): gateway " + nh.gateway() + " is not on a connected subnet of table " + r.table(), r.where()).onHost(host));
+            installer + " route '" + KernelRouteText.of(r) + "' on " + host + " is refused by the kernel (" + refusal
+                + "): gateway " + gw + " is not a neighbor on a connected subnet of table " + r.table(), r.where()).onHost(host));
         return null;
       }
       out.add(new KernelRoute.NextHop(nh.gateway(), dev));
     }
     String device = r.device() != null ? r.device() : out.size() == 1 ? out.get(0).device() : null;
     return new KernelRoute(r.table(), r.prefix(), r.type(), out, device, r.metric(), r.protocol(), r.installedBy(), r.where());
+  }
+
+  /** The device of the local route of {@code a} (table local for main, else the VRF table itself), or null. */
+  private String localDevice(String table, IpAddr a) {
+    String localTable = table.equals("main") ? "local" : table;
+    Map<IpPrefix, List<FibEntry>> t = tables.get(localTable);
+    if (t == null) {
+      return null;
+    }
+    for (FibEntry e : t.getOrDefault(IpPrefix.host(a), List.of())) {
+      if (e.route().type() == KernelRoute.Type.LOCAL) {
+        return e.route().device();
+      }
+    }
+    if (a.isLoopback() && !a.v6()) {
+      return "lo";
+    }
+    return null;
   }
 
   /** The device of the longest device route (no gateway, unicast) covering {@code gw}; null if none. */

@@ -81,4 +81,20 @@ class KernelFibTest {
     assertThat(f.lookup(null, IpAddr.parse("fd00:5::1")).orElseThrow().type()).isEqualTo(KernelRoute.Type.UNICAST); // main's default
     assertThat(f.tables()).containsExactly("blue", "local", "main");
   }
+
+  @Test
+  void ipv6RefusesLoopbackAndLocalGatewaysIpv4AcceptsALocalOne() {
+    KernelFibBuilder b = new KernelFibBuilder("h");
+    b.add(route("main", "fd00:1::/64", null, "eth0", 256, "kernel"), "kernel", InstallMode.APPEND);
+    b.add(new KernelRoute("local", IpPrefix.parse("fd00:1::1/128"), KernelRoute.Type.LOCAL, List.of(), "eth0", 0, "kernel", "kernel", SourceRef.NONE), "kernel", InstallMode.APPEND);
+    b.add(new KernelRoute("local", IpPrefix.parse("10.224.1.1/32"), KernelRoute.Type.LOCAL, List.of(), "cilium_host", 0, "kernel", "kernel", SourceRef.NONE), "kernel", InstallMode.APPEND);
+    b.add(route("main", "fd00:9::/64", "::1", null, 32, "bird"), "n/bird", InstallMode.ADD);
+    b.add(route("main", "fd00:8::/64", "fd00:1::1", null, 32, "bird"), "n/bird", InstallMode.ADD);
+    b.add(route("main", "10.224.1.0/24", "10.224.1.1", null, 0, "boot"), "host.yaml", InstallMode.ADD);
+    assertThat(b.findings()).extracting(x -> x.message())
+        .anyMatch(m -> m.contains("fd00:9::/64") && m.contains("Egress device can not be loopback device"))
+        .anyMatch(m -> m.contains("fd00:8::/64") && m.contains("Gateway can not be a local address"))
+        .noneMatch(m -> m.contains("10.224.1.0/24"));
+    assertThat(b.build().lookup(null, IpAddr.parse("10.224.1.7")).orElseThrow().device()).isEqualTo("cilium_host");
+  }
 }
