@@ -48,12 +48,22 @@ final class ConfigBuilder {
 
   BirdConfig build(Bird_configContext root) {
     for (StatementContext s : root.statement()) {
-      statement((ParserRuleContext) s.getChild(0));
+      try {
+        statement((ParserRuleContext) s.getChild(0));
+      } catch (RuntimeException e) {
+        // a statement damaged by syntax error recovery: keep the rest of the file
+        recognized--;
+        pc.unrecognized(s, "statement damaged by a syntax error");
+      }
     }
     for (Protocol p : protocols) {
       if (p instanceof BgpProtocol b) {
         BgpConfigChecks.check(b, pc);
       }
+    }
+    if (protocols.isEmpty()) {
+      // lab 2026-11-26, bird 2.0.12 `bird -p`: "No protocol is specified in the config file"
+      pc.configError(SourceRef.of(file, 1), "No protocol is specified in the config file");
     }
     return new BirdConfig(file, routerId, routerIdFrom, routerIdWhere, definitions, filters, functions, tables,
         templates, protocols, pc.version);
@@ -448,6 +458,12 @@ final class ConfigBuilder {
     SourceRef w = ref(i);
     if (i instanceof C_tableContext t) {
       ch.table = FilterBuilder.name(t.name());
+      boolean known = ch.table.equals("master4") || ch.table.equals("master6")
+          || tables.stream().anyMatch(td -> td.name().equals(ch.table));
+      if (!known) {
+        // lab 2026-11-26: "syntax error, unexpected CF_SYM_UNDEFINED, expecting CF_SYM_KNOWN"
+        pc.configError(w, "table " + ch.table + " is not defined before this line (add `" + ch.nettype + " table " + ch.table + ";`)");
+      }
     } else if (i instanceof C_importContext im) {
       ch.importPolicy = policy(im.imexport(), w);
     } else if (i instanceof C_exportContext ex) {
@@ -485,7 +501,7 @@ final class ConfigBuilder {
     } else if (i instanceof C_igp_tableContext t) {
       ch.igpTable = FilterBuilder.name(t.name());
     } else if (i instanceof C_option_nullContext o) {
-      String text = pc.lineText(w);
+      String text = o.getStart().getTokenSource() == null ? "" : words(o);
       if (text.startsWith("require add paths")) {
         // proto/bgp/config.Y: REQUIRE ADD PATHS appears in v2.15
         pc.needsVersion(w, "`require add paths`", 15);
@@ -543,6 +559,16 @@ final class ConfigBuilder {
       case "off", "no", "false" -> false;
       default -> !t.equals("0");
     };
+  }
+
+  /** The tokens of a rule joined by single spaces. */
+  static String words(ParserRuleContext c) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < c.getChildCount(); i++) {
+      ParseTree t = c.getChild(i);
+      sb.append(sb.length() > 0 ? " " : "").append(t instanceof ParserRuleContext r ? words(r) : t.getText());
+    }
+    return sb.toString();
   }
 
   static boolean isToken(ParseTree t, int type) {

@@ -336,8 +336,8 @@ final class FilterBuilder {
       } else if (p.LBRACE() != null) {
         lo = (int) number(p.DEC(0).getText(), w);
         hi = (int) number(p.DEC(1).getText(), w);
-        // filter/config.Y fprefix: pxlen <= lo <= hi <= maxlen
-        if (!(px.length() <= lo && lo <= hi && hi <= max)) {
+        // filter/config.Y fprefix: only lo > hi or hi > maxlen is an error (lab: {4,24} on a /8 is accepted)
+        if (lo > hi || hi > max) {
           pc.configError(w, "Invalid prefix pattern range: {" + lo + ", " + hi + "}");
         }
       }
