@@ -187,7 +187,7 @@ public final class BirdDaemon implements RoutingDaemon {
     t.compute(all);
     tables = t;
     for (Map.Entry<BirdRoute, String> r : t.resolution.entrySet()) {
-      if (r.getKey().dest() == BirdRoute.Dest.UNREACHABLE && r.getKey().isBgp() && t.best(r.getKey().table(), r.getKey().prefix()) == r.getKey()) {
+      if (r.getKey().dest() == BirdRoute.Dest.UNREACHABLE && r.getKey().isBgp() && r.getKey().equals(t.best(r.getKey().table(), r.getKey().prefix()))) {
         e.warn("bgp/next-hop-unresolvable", "protocol " + r.getKey().protocol() + ": " + r.getKey().prefix() + " is unreachable in "
             + r.getKey().table() + ": " + r.getValue(), config.protocol(r.getKey().protocol()).map(p -> ((BgpProtocol) p).line("neighbor"))
             .orElse(r.getKey().where()));
@@ -293,9 +293,9 @@ public final class BirdDaemon implements RoutingDaemon {
     List<Finding> out = new ArrayList<>();
     if (!configErrors.isEmpty()) {
       Finding first = configErrors.get(0);
+      String all = String.join("; ", configErrors.stream().map(f -> f.where() + ": " + f.message()).toList());
       out.add(Finding.error("bird/not-running", "BIRD " + config.version().label() + " refuses this configuration, so bird does not run on "
-          + host + ": " + first.where() + ": " + first.message()
-          + (configErrors.size() > 1 ? " (and " + (configErrors.size() - 1) + " more)" : ""), first.where()).onHost(host));
+          + host + ": " + all, first.where()).onHost(host));
     } else if (env.routerId == null) {
       out.add(Finding.error("bird/not-running", "BIRD cannot determine its router ID on " + host
           + " (no `router id` and no IPv4 address): it refuses to start", SourceRef.file(config.file())).onHost(host));
