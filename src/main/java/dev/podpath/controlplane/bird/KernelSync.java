@@ -88,7 +88,7 @@ final class KernelSync {
         }
         hops = new ArrayList<>(merged).subList(0, Math.min(limit, merged.size()));
       }
-      out.add(kernelRoute(k, r, hops));
+      out.add(kernelRoute(k, r, hops, v.where()));
       offers.add(new Offer(b.prefix(), b.protocol(), true, "exported to kernel by " + k.name() + " (" + v.why() + " at " + v.where() + ")"));
     }
     if (any && out.isEmpty()) {
@@ -99,7 +99,7 @@ final class KernelSync {
     return out;
   }
 
-  private KernelRoute kernelRoute(KernelProtocol k, BirdRoute r, List<BirdRoute.Hop> hops) {
+  private KernelRoute kernelRoute(KernelProtocol k, BirdRoute r, List<BirdRoute.Hop> hops, dev.podpath.core.SourceRef exportLine) {
     long metric;
     int m = k.metric() != null ? k.metric() : DEFAULT_METRIC;
     if (m != 0) {
@@ -127,6 +127,6 @@ final class KernelSync {
     } else {
       dev = "lo"; // lab 2026-11-26: `unreachable fd00:101:224:1::/80 dev lo proto bird metric 32`
     }
-    return new KernelRoute(kernelTableName(k), r.prefix(), type, nhs, dev, metric, "bird", "bird " + k.name() + " (" + r.protocol() + ")", r.where());
+    return new KernelRoute(kernelTableName(k), r.prefix(), type, nhs, dev, metric, "bird", "bird " + k.name() + " (" + r.protocol() + ")", exportLine);
   }
 }
