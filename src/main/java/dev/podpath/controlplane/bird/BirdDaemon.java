@@ -39,6 +39,7 @@ public final class BirdDaemon implements RoutingDaemon {
   private final String host;
   private final BirdConfig config;
   private final List<Finding> configErrors;
+  private final BirdParseResult parsed;
   private HostView view;
   private DaemonEnv env;
   private Map<String, SessionContext> sessions = new TreeMap<>();
@@ -60,6 +61,7 @@ public final class BirdDaemon implements RoutingDaemon {
   public BirdDaemon(String host, BirdParseResult parsed, HostView view) {
     this.host = host;
     this.config = parsed.config();
+    this.parsed = parsed;
     this.configErrors = parsed.warnings().stream()
         .filter(f -> f.severity() == Severity.ERROR && f.code().equals(BirdParseResult.CONFIG_ERROR)).toList();
     hostView(view);
@@ -68,7 +70,7 @@ public final class BirdDaemon implements RoutingDaemon {
   /** The engine's current view of the host (SPI default method added by the engine; no @Override on purpose). */
   public void hostView(HostView v) {
     this.view = v;
-    this.env = new DaemonEnv(host, config, v, routerIdFor(v));
+    this.env = newEnv(v, routerIdFor(v));
   }
 
   /** nest/config.Y + sysdep: `router id`, else `router id from`, else the lowest non-loopback IPv4 address. */
@@ -79,6 +81,12 @@ public final class BirdDaemon implements RoutingDaemon {
   /** The port BIRD listens on for this protocol: `local ... port N`, default 179. */
   public int listenPort(BgpNeighborConfig neighbor) {
     return BirdNeighbors.listenPort(env, neighbor.id());
+  }
+
+  private DaemonEnv newEnv(HostView v, IpAddr rid) {
+    DaemonEnv e = new DaemonEnv(host, config, v, rid);
+    e.lines = parsed::lineText;
+    return e;
   }
 
   private IpAddr routerIdFor(HostView v) {
@@ -118,7 +126,7 @@ public final class BirdDaemon implements RoutingDaemon {
     if (!running()) {
       return List.of();
     }
-    DaemonEnv probe = new DaemonEnv(host, config, view, env.routerId);
+    DaemonEnv probe = newEnv(view, env.routerId);
     List<BgpNeighborConfig> out = BirdNeighbors.of(probe);
     neighborFindings = List.copyOf(probe.findings);
     return out;
@@ -142,7 +150,7 @@ public final class BirdDaemon implements RoutingDaemon {
 
   @Override
   public boolean settle() {
-    DaemonEnv e = new DaemonEnv(host, config, view, env.routerId);
+    DaemonEnv e = newEnv(view, env.routerId);
     this.env = e;
     if (!running()) {
       tables = new TableState(e, best(), Map.of());

@@ -20,6 +20,11 @@ final class DaemonEnv {
   final IpAddr routerId;
   final FilterInterpreter filters;
   final List<Finding> findings = new ArrayList<>();
+  java.util.function.Function<SourceRef, String> lines = w -> "";
+
+  String lineText(SourceRef w) {
+    return lines.apply(w);
+  }
 
   DaemonEnv(String host, BirdConfig config, HostView view, IpAddr routerId) {
     this.host = host;

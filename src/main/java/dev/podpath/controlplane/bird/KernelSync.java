@@ -52,6 +52,7 @@ final class KernelSync {
     String table = DaemonEnv.table(c);
     TreeMap<IpPrefix, List<BirdRoute>> t = tables.tables.getOrDefault(table, new TreeMap<>());
     boolean any = false;
+    java.util.LinkedHashMap<dev.podpath.core.SourceRef, String> rejectedAt = new java.util.LinkedHashMap<>();
     for (Map.Entry<IpPrefix, List<BirdRoute>> e : t.entrySet()) {
       BirdRoute b = tables.best(table, e.getKey());
       if (b == null || b.prefix().v6() != c.v6()) {
@@ -70,6 +71,7 @@ final class KernelSync {
       }
       if (!v.accepted()) {
         offers.add(new Offer(b.prefix(), b.protocol(), false, "not exported to kernel by " + k.name() + ": " + v.why() + " at " + v.where()));
+        rejectedAt.putIfAbsent(v.where(), b.prefix() + " from " + b.protocol());
         continue;
       }
       BirdRoute r = st.toRoute();
@@ -93,10 +95,15 @@ final class KernelSync {
     }
     if (any && out.isEmpty()) {
       env.warn("bird/kernel-exports-nothing", "kernel protocol " + k.name() + " exports nothing to the kernel: "
-          + (c.exportPolicy() == null ? "no `export` in its channel means `export none`" : "its export filter rejects every route")
-          + (c.exportPolicy() == null ? "" : " (" + c.exportPolicy().where() + ")"), c.exportPolicy() == null ? c.where() : c.exportPolicy().where());
+          + (c.exportPolicy() == null ? "no `export` in its channel means `export none`" : "its export filter (" + c.exportPolicy().where()
+              + ") rejects every route: " + String.join("; ", rejectedAt.entrySet().stream().limit(4)
+                  .map(x -> x.getValue() + " at " + x.getKey() + " `" + lineText(x.getKey()) + "`").toList())), c.exportPolicy() == null ? c.where() : c.exportPolicy().where());
     }
     return out;
+  }
+
+  private String lineText(dev.podpath.core.SourceRef w) {
+    return env.lineText(w);
   }
 
   private KernelRoute kernelRoute(KernelProtocol k, BirdRoute r, List<BirdRoute.Hop> hops, dev.podpath.core.SourceRef exportLine) {

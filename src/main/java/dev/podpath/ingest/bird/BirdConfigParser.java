@@ -59,7 +59,7 @@ public final class BirdConfigParser {
       config = new BirdConfig(displayPath, null, List.of(), null, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
           List.of(), java.util.Map.of(), List.of(), version);
       findings.addAll(syntax);
-      return new BirdParseResult(config, ParseStatus.FAILED, sorted(findings));
+      return new BirdParseResult(config, ParseStatus.FAILED, sorted(findings), lines(expander));
     }
     findings.addAll(syntax);
     ParseStatus status;
@@ -70,7 +70,13 @@ public final class BirdConfigParser {
     } else {
       status = ParseStatus.PASSED;
     }
-    return new BirdParseResult(config, status, sorted(findings));
+    return new BirdParseResult(config, status, sorted(findings), lines(expander));
+  }
+
+  private static java.util.Map<String, List<String>> lines(IncludeExpander e) {
+    java.util.Map<String, List<String>> m = new java.util.HashMap<>();
+    e.lines().forEach((f, l) -> m.put(f, List.of(l)));
+    return m;
   }
 
   private static List<Finding> sorted(List<Finding> f) {

@@ -39,6 +39,20 @@ record TestHost(String host, List<HostView.Interface> interfaces, List<KernelRou
     return new TestHost("n1", l, List.of());
   }
 
+  TestHost withLoopback(String address) {
+    List<HostView.Interface> l = new ArrayList<>();
+    for (HostView.Interface i : interfaces) {
+      if (i.name().equals("lo")) {
+        List<IfAddress> a = new ArrayList<>(i.addresses());
+        a.add(IfAddress.parse(address));
+        l.add(new HostView.Interface("lo", a, null, true));
+      } else {
+        l.add(i);
+      }
+    }
+    return new TestHost(host, l, kernelRoutes);
+  }
+
   TestHost withKernelRoute(String prefix, String via, String dev, String proto) {
     List<KernelRoute> k = new ArrayList<>(kernelRoutes);
     k.add(new KernelRoute("main", IpPrefix.parse(prefix), KernelRoute.Type.UNICAST,
