@@ -71,6 +71,20 @@ class BirdDaemonTest {
   }
 
   @Test
+  void recursiveNextHopNeedsTheDirectProtocol() {
+    // lab 2026-11-26 (pp-bird-1, gobgpd on ::1 announcing next hop fd00:101::fffe): without `protocol direct`
+    // "unreachable ... BGP.next_hop: fd00:101::fffe" although the kernel has the connected route (proto kernel is
+    // never learned); with it "unicast ... via fd00:101::fffe on eth0"
+    TestHost h = HOST.withKernelRoute("fd00:101::/64", null, "eth0", "kernel");
+    String without = NODE.replace("LEARN", "learn;").replace("protocol direct { ipv6; interface \"eth0\"; }", "");
+    BirdDaemon d = run(daemon(without, h), cilium(), route("fd00:101:224:1::/80", "fd00:101::fffe", 65100));
+    assertThat(d.rib()).filteredOn(RibEntry::best).singleElement().satisfies(e -> assertThat(e.status()).startsWith("unreachable"));
+    BirdDaemon with = run(daemon(NODE.replace("LEARN", "learn;"), h), cilium(), route("fd00:101:224:1::/80", "fd00:101::fffe", 65100));
+    KernelRoute k = with.kernelRoutes().stream().filter(r -> r.prefix().equals(IpPrefix.parse("fd00:101:224:1::/80"))).findFirst().orElseThrow();
+    assertThat(k.nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("fd00:101::fffe"), "eth0"));
+  }
+
+  @Test
   void directRoutesAreExportedToTheKernelWithMetric32() {
     // lab 2026-11-26: with `export all`, "fd00:101::/64 dev eth0 proto bird metric 32" next to the kernel's own route
     BirdDaemon d = run(daemon(NODE.replace("LEARN", ""), HOST), cilium());
