@@ -69,6 +69,9 @@ public final class BirdDaemon implements RoutingDaemon {
 
   /** The engine's current view of the host (SPI default method added by the engine; no @Override on purpose). */
   public void hostView(HostView v) {
+    if (v == null) {
+      v = EMPTY_HOST;
+    }
     this.view = v;
     this.env = newEnv(v, routerIdFor(v));
   }
@@ -82,6 +85,34 @@ public final class BirdDaemon implements RoutingDaemon {
   public int listenPort(BgpNeighborConfig neighbor) {
     return BirdNeighbors.listenPort(env, neighbor.id());
   }
+
+  /** Before the engine gives a view: no interfaces, no kernel routes. */
+  private static final HostView EMPTY_HOST = new HostView() {
+    @Override
+    public String host() {
+      return "";
+    }
+
+    @Override
+    public List<HostView.Interface> interfaces() {
+      return List.of();
+    }
+
+    @Override
+    public List<KernelRoute> kernelRoutes() {
+      return List.of();
+    }
+
+    @Override
+    public Optional<HostView.Interface> connectedInterface(IpAddr a, String vrf) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean isLocalAddress(IpAddr a) {
+      return a.isLoopback();
+    }
+  };
 
   private DaemonEnv newEnv(HostView v, IpAddr rid) {
     DaemonEnv e = new DaemonEnv(host, config, v, rid);
