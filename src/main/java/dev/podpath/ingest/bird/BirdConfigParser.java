@@ -25,6 +25,16 @@ public final class BirdConfigParser {
   private BirdConfigParser() {}
 
   public static BirdParseResult parse(String text, String displayPath, IncludeResolver includes, BirdVersion version) {
+    return parse(text, SourceRef.of(displayPath, 1), includes, version);
+  }
+
+  /**
+   * Parses a config whose line 1 is written at {@code origin} (e.g. the first line of a Talos
+   * ExtensionServiceConfig `content: |` block): every SourceRef of that text is in origin's file,
+   * shifted by origin's line, so findings point into the file the operator edits.
+   */
+  public static BirdParseResult parse(String text, SourceRef origin, IncludeResolver includes, BirdVersion version) {
+    String displayPath = origin.file();
     List<Finding> findings = new ArrayList<>();
     List<Finding> syntax = new ArrayList<>();
     BaseErrorListener listener = new BaseErrorListener() {
@@ -40,7 +50,7 @@ public final class BirdConfigParser {
       }
     };
     IncludeExpander expander = new IncludeExpander(includes, findings, listener);
-    List<Token> tokens = expander.expand(text, displayPath);
+    List<Token> tokens = expander.expand(text, origin);
     ListTokenSource source = new ListTokenSource(tokens, displayPath);
     BirdParser parser = new BirdParser(new CommonTokenStream(source));
     parser.removeErrorListeners();

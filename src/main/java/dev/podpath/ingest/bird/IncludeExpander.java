@@ -37,18 +37,32 @@ final class IncludeExpander {
   }
 
   List<Token> expand(String text, String displayPath) {
+    return expand(text, SourceRef.of(displayPath, 1));
+  }
+
+  /** {@code origin}: the file and line where line 1 of {@code text} is written (e.g. inside a Talos YAML). */
+  List<Token> expand(String text, SourceRef origin) {
     List<Token> out = new ArrayList<>();
-    lex(text, displayPath, new ArrayList<>(), out);
+    lex(text, origin.file(), Math.max(0, origin.line() - 1), new ArrayList<>(), out);
     return out;
   }
 
-  private void lex(String text, String file, List<String> stack, List<Token> out) {
-    lines.put(file, text.split("\\R", -1));
+  private void lex(String text, String file, int lineOffset, List<String> stack, List<Token> out) {
+    String[] own = text.split("\\R", -1);
+    String[] shifted = new String[own.length + lineOffset];
+    java.util.Arrays.fill(shifted, 0, lineOffset, "");
+    System.arraycopy(own, 0, shifted, lineOffset, own.length);
+    lines.put(file, shifted);
     stack.add(file);
     BirdLexer lexer = new BirdLexer(CharStreams.fromString(text, file));
     lexer.removeErrorListeners();
     lexerListeners.forEach(lexer::addErrorListener);
     List<? extends Token> tokens = lexer.getAllTokens();
+    if (lineOffset > 0) {
+      for (Token t : tokens) {
+        ((org.antlr.v4.runtime.WritableToken) t).setLine(t.getLine() + lineOffset);
+      }
+    }
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.getType() == BirdLexer.INCLUDE) {
@@ -107,7 +121,7 @@ final class IncludeExpander {
           "included file " + resolved + " is missing (BIRD: Unable to open included file)", where));
       return;
     }
-    lex(text.get(), resolved, stack, out);
+    lex(text.get(), resolved, 0, stack, out);
   }
 
   /** Joins {@code path} to the including file's directory; null when absolute or leaving the snapshot. */

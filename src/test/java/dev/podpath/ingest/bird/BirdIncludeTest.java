@@ -82,6 +82,19 @@ class BirdIncludeTest {
   }
 
   @Test
+  void embeddedConfigLinesAreShiftedToTheEnclosingFile() {
+    // a bird.conf inside a Talos ExtensionServiceConfig whose `content: |` block starts at line 8
+    BirdParseResult r = BirdConfigParser.parse("router id 1.1.1.1;\nprotocol device { }\nwibble;\n",
+        SourceRef.of("talos/w1.yaml", 8), IncludeResolver.none(), BirdVersion.V2_18);
+    assertThat(r.config().protocols().get(0).where()).isEqualTo(SourceRef.of("talos/w1.yaml", 9));
+    assertThat(r.warnings()).singleElement().satisfies(f -> {
+      assertThat(f.where()).isEqualTo(SourceRef.of("talos/w1.yaml", 10));
+      assertThat(f.message()).contains("`wibble;`");
+    });
+    assertThat(r.lineText(SourceRef.of("talos/w1.yaml", 9))).isEqualTo("protocol device { }");
+  }
+
+  @Test
   void pathsResolveRelativeToTheIncludingFile() {
     assertThat(IncludeExpander.resolve("hosts/n1/bird.conf", "x.conf")).isEqualTo("hosts/n1/x.conf");
     assertThat(IncludeExpander.resolve("hosts/n1/bird.conf", "../common/f.conf")).isEqualTo("hosts/common/f.conf");
