@@ -29,7 +29,7 @@ class BirdCorpusTest {
       : Path.of("..", "..", "shared", "corpus");
   static final Path BIRD = Path.of("/usr/sbin/bird");
 
-  record Sample(String name, String text) {}
+  record Sample(String name, String text, dev.podpath.core.SourceRef origin) {}
 
   static List<Sample> samples() throws IOException {
     List<Sample> out = new ArrayList<>();
@@ -37,7 +37,7 @@ class BirdCorpusTest {
     if (Files.isDirectory(tilly)) {
       try (Stream<Path> s = Files.walk(tilly)) {
         for (Path p : s.filter(f -> f.toString().endsWith("bird.nix.extracted-bird.conf")).sorted().toList()) {
-          out.add(new Sample(CORPUS.relativize(p).toString(), Files.readString(p)));
+          out.add(new Sample(CORPUS.relativize(p).toString(), Files.readString(p), dev.podpath.core.SourceRef.of(CORPUS.relativize(p).toString(), 1)));
         }
       }
     }
@@ -62,7 +62,9 @@ class BirdCorpusTest {
         for (int i = 0; i < files.size(); i++) {
           Object content = files.get(i) instanceof Map<?, ?> f ? f.get("content") : null;
           if (content != null) {
-            out.add(new Sample(name + "#configFiles[" + i + "]", content.toString()));
+            // `content: |` block: line 1 of the text is the line after the key
+            out.add(new Sample(name + "#configFiles[" + i + "]", content.toString(),
+                dev.podpath.core.SourceRef.of(name, d.lineOf("configFiles[" + i + "].content") + 1)));
           }
         }
       }
@@ -77,13 +79,16 @@ class BirdCorpusTest {
     assertThat(samples).hasSizeGreaterThanOrEqualTo(6);
     return samples.stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
       for (BirdVersion v : BirdVersion.values()) {
-        BirdParseResult r = BirdConfigParser.parse(s.text(), s.name(), IncludeResolver.none(), v);
+        BirdParseResult r = BirdConfigParser.parse(s.text(), s.origin(), IncludeResolver.none(), v);
         assertThat(r.status()).isNotNull();
         assertThat(r.status()).isNotEqualTo(ParseStatus.FAILED);
         assertThat(r.config().protocols()).isNotEmpty();
-        r.warnings().forEach(f -> assertThat(f.where().line()).isPositive());
+        r.warnings().forEach(f -> {
+          assertThat(f.where().line()).isPositive();
+          assertThat(f.where().file()).isEqualTo(s.origin().file());
+        });
       }
-      BirdParseResult r = BirdConfigParser.parse(s.text(), s.name(), IncludeResolver.none(), BirdVersion.V2_0_12);
+      BirdParseResult r = BirdConfigParser.parse(s.text(), s.origin(), IncludeResolver.none(), BirdVersion.V2_0_12);
       // test output only: the per-file status table for the fidelity doc
       System.out.println("corpus " + s.name() + ": " + r.status() + ", accepted by BIRD 2.0.12: " + r.acceptedByBird()
           + ", findings: " + r.warnings().stream().map(f -> f.where().line() + " " + f.message()).toList());
