@@ -1,0 +1,85 @@
+package dev.podpath.controlplane.bird;
+
+import dev.podpath.controlplane.spi.HostView;
+import dev.podpath.core.Finding;
+import dev.podpath.core.SourceRef;
+import dev.podpath.core.net.IpAddr;
+import dev.podpath.ingest.bird.BgpProtocol;
+import dev.podpath.ingest.bird.BirdConfig;
+import dev.podpath.ingest.bird.Channel;
+import dev.podpath.ingest.bird.Protocol;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the parts of the simulated daemon share during one computation. */
+final class DaemonEnv {
+
+  final String host;
+  final BirdConfig config;
+  final HostView view;
+  final IpAddr routerId;
+  final FilterInterpreter filters;
+  final List<Finding> findings = new ArrayList<>();
+  java.util.function.Function<SourceRef, String> lines = w -> "";
+
+  String lineText(SourceRef w) {
+    return lines.apply(w);
+  }
+
+  DaemonEnv(String host, BirdConfig config, HostView view, IpAddr routerId) {
+    this.host = host;
+    this.config = config;
+    this.view = view;
+    this.routerId = routerId;
+    this.filters = new FilterInterpreter(config);
+  }
+
+  void finding(Finding f) {
+    Finding h = f.onHost(host);
+    if (!findings.contains(h)) {
+      findings.add(h);
+    }
+  }
+
+  void warn(String code, String message, SourceRef where) {
+    finding(Finding.warning(code, message, where));
+  }
+
+  void error(String code, String message, SourceRef where) {
+    finding(Finding.error(code, message, where));
+  }
+
+  /** nest/config.Y channel table default: the first table of the nettype, master4/master6. */
+  static String table(Channel c) {
+    return c.table() != null ? c.table() : c.v6() ? "master6" : "master4";
+  }
+
+  /** bgp_postconfig: `internal` without a number means the local AS; iBGP iff the ASNs are equal. */
+  static boolean internal(BgpProtocol b) {
+    Long remote = b.remoteAs();
+    if ((remote == null || remote == 0) && b.peerType() == BgpProtocol.PeerType.INTERNAL) {
+      return true;
+    }
+    return remote != null && remote.equals(b.localAs());
+  }
+
+  /** bgp_postconfig: "EBGP direct by default, IBGP multihop by default" (multihop 64). */
+  static int multihop(BgpProtocol b) {
+    return b.multihop() != null ? b.multihop() : internal(b) ? 64 : 0;
+  }
+
+  /** bgp_postconfig: gateway direct for single-hop sessions, recursive for multihop. */
+  static Channel.Gateway gateway(BgpProtocol b, Channel c) {
+    return c.gateway() != null ? c.gateway() : multihop(b) > 0 ? Channel.Gateway.RECURSIVE : Channel.Gateway.DIRECT;
+  }
+
+  /** Default channel preferences (nest/route.h DEF_PREF_*). */
+  static int defaultPreference(Protocol p) {
+    return switch (p.getClass().getSimpleName()) {
+      case "DirectProtocol" -> 240;
+      case "StaticProtocol" -> 200;
+      case "BgpProtocol" -> 100;
+      default -> 10; // kernel: DEF_PREF_INHERITED for learned routes
+    };
+  }
+}
