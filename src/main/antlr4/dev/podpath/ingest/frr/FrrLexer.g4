@@ -36,6 +36,8 @@ COMMUNITY_LIST: 'community-list';
 COMPARE_ROUTERID: 'compare-routerid';
 CONFED: 'confed';
 CONNECT: 'connect';
+CONFIGURE: 'configure';
+TERMINAL: 'terminal';
 CONTINUE: 'continue';
 DEBUG: 'debug';
 DEFAULT: 'default';

@@ -16,6 +16,9 @@ variable: ~EOF;
 
 ip_version: IP | IPV6;
 
+// ---------------------------------------------------------------- ENABLE node (after a top-level exit)
+enable_line: CONFIGURE TERMINAL? EOF;
+
 // ---------------------------------------------------------------- CONFIG node
 config_line
 :
@@ -375,6 +378,7 @@ rm_match
   (
     rmm_ip_prefix_list
     | rmm_ip_next_hop
+    | rmm_ip_access_list
     | rmm_as_path
     | rmm_community
     | rmm_source_protocol
@@ -388,6 +392,7 @@ rm_match
 ;
 
 rmm_ip_prefix_list: ip_version ADDRESS PREFIX_LIST name = variable;
+rmm_ip_access_list: ip_version ADDRESS name = variable;
 rmm_ip_next_hop: ip_version NEXT_HOP (PREFIX_LIST name = variable | ADDRESS address = variable | WORD variable? );
 rmm_as_path: AS_PATH name = variable;
 rmm_community: COMMUNITY name = variable EXACT_MATCH?;

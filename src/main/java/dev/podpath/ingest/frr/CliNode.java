@@ -2,6 +2,8 @@ package dev.podpath.ingest.frr;
 
 /** The FRR CLI nodes podpath distinguishes, with their parents (lib/command.h node_parent). */
 enum CliNode {
+  /** Outside configuration mode (after a top-level `exit`): only `configure` works. */
+  ENABLE(null),
   CONFIG(null),
   VRF(CONFIG),
   INTERFACE(CONFIG),

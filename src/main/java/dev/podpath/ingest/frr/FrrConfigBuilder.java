@@ -53,6 +53,7 @@ final class FrrConfigBuilder {
   private final Map<String, SourceRef> routeMapWhere = new HashMap<>();
 
   // current node context
+  private SourceRef leftConfigAt = SourceRef.NONE;
   private String curVrf;
   private IfaceB curIface;
   private RouterB curRouter;
@@ -72,6 +73,11 @@ final class FrrConfigBuilder {
 
   void info(String code, String message, SourceRef where) {
     findings.add(Finding.info(code, message, where));
+  }
+
+  /** Where a top-level `exit` left configuration mode, for messages. */
+  SourceRef leftConfigAt() {
+    return leftConfigAt;
   }
 
   int problemCount() {
@@ -126,6 +132,7 @@ final class FrrConfigBuilder {
       case CONFIG -> config((Config_lineContext) tree, line, where);
       case VRF -> vrf((Vrf_lineContext) tree, line, where);
       case INTERFACE -> iface((If_lineContext) tree, line, where);
+      case ENABLE -> CliNode.CONFIG; // `configure [terminal]`
       case LINE_VTY -> ((Vty_lineContext) tree).EXIT() != null ? CliNode.CONFIG : CliNode.LINE_VTY;
       case ROUTE_MAP -> routeMapLine((Rm_lineContext) tree, line, where);
       case ROUTER_BGP -> routerBgp((Rb_lineContext) tree, line, where);
@@ -242,7 +249,13 @@ final class FrrConfigBuilder {
     if (c.s_line_vty() != null) {
       return CliNode.LINE_VTY;
     }
-    // end, exit, _null
+    if (c.s_exit() != null) {
+      // lib/command.c: `exit` in the config node leaves configuration mode; the lines after it
+      // are unknown until `configure` (lab: vtysh -C 8.4.4, 2026-11-26)
+      leftConfigAt = where;
+      return CliNode.ENABLE;
+    }
+    // _null
     return CliNode.CONFIG;
   }
 
@@ -750,11 +763,8 @@ final class FrrConfigBuilder {
       return;
     }
     if (n == null) {
-      // bgpd.c peer_group_bind: a new neighbor needs the group's remote-as
-      if (g.remoteAs == null) {
-        rejected("% Specify remote-as or peer-group remote AS first", line, where);
-        return;
-      }
+      // bgpd.c peer_group_bind: a new member of a group without remote-as is accepted (AS_UNSPECIFIED,
+      // it inherits the group's remote-as once set); lab: FRR 8.4.4 bgpd -C accepts it, 2026-11-26
       n = new NeighborB(name, FrrNeighbor.Kind.ADDRESS, a, where);
       r.neighbors.put(a.toString(), n);
     }
@@ -1004,6 +1014,12 @@ final class FrrConfigBuilder {
         }
         return new RouteMapMatch.NextHopAddress(a, where);
       }
+    }
+    if (m.rmm_ip_access_list() != null) {
+      // `match ip address NAME`: an access-list (also `match ip address prefix-list` with no name:
+      // an access-list called "prefix-list"; lab: bgpd -C 8.4.4 accepts it, 2026-11-26)
+      info("frr/not-modelled", "access-lists are not modelled: `" + line + "` is treated as no match", where);
+      return new RouteMapMatch.Unmodelled(line, where);
     }
     if (m.rmm_as_path() != null) {
       return new RouteMapMatch.AsPathList(m.rmm_as_path().name.getText(), where);

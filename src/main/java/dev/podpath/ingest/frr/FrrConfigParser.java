@@ -54,6 +54,10 @@ public final class FrrConfigParser {
       if (trimmed.isEmpty() || trimmed.startsWith("!") || trimmed.startsWith("#")) {
         continue;
       }
+      // vtysh/vtysh.c vtysh_config_from_file: lines that are exactly "end" are skipped
+      if (trimmed.equals("end")) {
+        continue;
+      }
       if (line.length() > MAX_LINE) {
         b.warn("input/unsupported-line", "line longer than " + MAX_LINE + " characters (bgpd truncates it): " + abbreviate(trimmed), where);
         problems++;
@@ -103,6 +107,10 @@ public final class FrrConfigParser {
         return null;
       }
     }
+    if (node == CliNode.ENABLE) {
+      b.warn("input/unsupported-line", "not in configuration mode (the `exit` at " + b.leftConfigAt() + " left it; FRR: \"% Unknown command\"): " + abbreviate(line), where);
+      return null;
+    }
     b.warn("input/unsupported-line", "not recognised: " + abbreviate(line), where);
     return null;
   }
@@ -135,6 +143,7 @@ public final class FrrConfigParser {
     try {
       ParserRuleContext tree =
           switch (node) {
+            case ENABLE -> parser.enable_line();
             case CONFIG -> parser.config_line();
             case VRF -> parser.vrf_line();
             case INTERFACE -> parser.if_line();

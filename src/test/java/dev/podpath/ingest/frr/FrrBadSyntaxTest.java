@@ -91,4 +91,25 @@ class FrrBadSyntaxTest {
     assertThat(problemLines(r)).containsExactly(3);
     assertThat(r.config().bgpRouters().get(0).neighbors().get("10.0.0.1").af(Afi.IPV4).routeMapIn()).isEqualTo("X");
   }
+
+  @Test
+  void topLevelExitLeavesConfigurationModeAndEndIsSkipped() {
+    // lab: vtysh -C (FRR 8.4.4), 2026-11-26: after a top-level `exit` every config line is
+    // "% Unknown command" until `configure`; vtysh_config_from_file skips "end" lines, so the
+    // neighbor after `end` still lands in `router bgp` (integrated config, Debian's default).
+    FrrParseResult r = parse("""
+        hostname a
+        exit
+        router bgp 1
+        configure
+        router bgp 1
+         neighbor 1.1.1.1 remote-as 2
+         end
+         neighbor 1.1.1.2 remote-as 2
+        configure terminal
+        """);
+    assertThat(problemLines(r)).containsExactly(3, 9);
+    assertThat(r.warnings().get(0).message()).contains("hosts/r1/frr.conf:2");
+    assertThat(r.config().bgpRouters().get(0).neighbors()).containsOnlyKeys("1.1.1.1", "1.1.1.2");
+  }
 }
