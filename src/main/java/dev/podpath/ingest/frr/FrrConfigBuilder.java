@@ -1043,6 +1043,9 @@ final class FrrConfigBuilder {
     routers.values().stream()
         .sorted(java.util.Comparator.comparing((RouterB r) -> r.vrf == null ? "" : r.vrf))
         .forEach(r -> rs.add(r.build()));
+    for (FrrBgpRouter r : rs) {
+      info("frr/defaults-applied", defaultsSummary(r), r.where());
+    }
     Map<String, FrrPrefixList> v4 = new LinkedHashMap<>();
     ipPrefixLists.forEach((k, b) -> v4.put(k, new FrrPrefixList(k, false, new ArrayList<>(b.entries.values()), b.where)));
     Map<String, FrrPrefixList> v6 = new LinkedHashMap<>();
@@ -1059,6 +1062,26 @@ final class FrrConfigBuilder {
     });
     FrrDefaults d = new FrrDefaults(version != null ? version : daemonVersion, profile, versionLine, profileLine);
     return new FrrConfig(file, daemonVersion, d, hostname, vrfs, ifs, staticRoutes, rs, v4, v6, ap, cl, rm, nhtV4, nhtV6);
+  }
+
+  /** Which version's and profile's defaults an instance got, and what they decided. */
+  private String defaultsSummary(FrrBgpRouter r) {
+    StringBuilder sb = new StringBuilder("router bgp ").append(r.asn()).append(r.vrf() == null ? "" : " vrf " + r.vrf())
+        .append(": ").append(r.defaults().describe()).append(", read as FRR ").append(daemonVersion).append(": ");
+    sb.append("ebgp-requires-policy ").append(onOff(r.ebgpRequiresPolicy())).append(origin(r, "ebgp-requires-policy"));
+    sb.append(", default ipv4-unicast ").append(onOff(r.defaultIpv4Unicast())).append(origin(r, "default ipv4-unicast"));
+    sb.append(", network import-check ").append(onOff(r.networkImportCheck())).append(origin(r, "network import-check"));
+    sb.append(", deterministic-med ").append(onOff(r.deterministicMed())).append(origin(r, "deterministic-med"));
+    return sb.toString();
+  }
+
+  private static String onOff(boolean b) {
+    return b ? "on" : "off";
+  }
+
+  private static String origin(FrrBgpRouter r, String setting) {
+    SourceRef w = r.line(setting);
+    return w.isKnown() ? " (" + w + ")" : " (default)";
   }
 
   // ------------------------------------------------------------------ mutable builders

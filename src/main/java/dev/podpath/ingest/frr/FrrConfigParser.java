@@ -29,6 +29,26 @@ public final class FrrConfigParser {
   private FrrConfigParser() {}
 
   /**
+   * Parses one frr.conf read by the FRR version it says it was written by (`frr version`, which
+   * FRR writes as its own version), or by Debian bookworm's 8.4.4 when the file does not say.
+   */
+  public static FrrParseResult parse(String text, String displayPath) {
+    FrrVersion v = FrrVersion.DEBIAN_BOOKWORM;
+    for (String l : text.split("\r?\n|\r")) {
+      String t = l.strip();
+      if (t.startsWith("frr version ")) {
+        try {
+          v = FrrVersion.parse(t.substring("frr version ".length()));
+        } catch (IllegalArgumentException e) {
+          // reported by the parse itself
+        }
+        break;
+      }
+    }
+    return parse(text, displayPath, v);
+  }
+
+  /**
    * Parses one frr.conf.
    *
    * @param text the file content
