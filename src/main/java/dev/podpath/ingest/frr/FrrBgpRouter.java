@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param vrf null for the default VRF
  * @param routerId `bgp router-id`, or null (zebra then picks one)
+ * @param listenLimit `bgp listen limit` (100 by default: bgpd.h BGP_DYNAMIC_NEIGHBORS_LIMIT_DEFAULT)
  * @param neighbors address and interface neighbors, in config order
  * @param peerGroups peer-groups, in config order
  * @param afs address-family content (always both IPV4 and IPV6, empty when not configured)
@@ -37,6 +38,7 @@ public record FrrBgpRouter(
     long defaultLocalPreference,
     IpAddr clusterId,
     List<FrrListenRange> listenRanges,
+    int listenLimit,
     Map<String, FrrNeighbor> neighbors,
     Map<String, FrrNeighbor> peerGroups,
     Map<Afi, FrrBgpAf> afs,

@@ -1290,7 +1290,7 @@ final class FrrConfigBuilder {
           multipathRelax, asPathIgnore, compareRouterId, alwaysCompareMed,
           deterministicMed != null ? deterministicMed : defaults.deterministicMed(),
           medMissingAsWorst, allowMartian, disableEbgpConnectedCheck, defaultLocalPref, clusterId,
-          listenRanges, ns, pgs, a, e, lines, where);
+          listenRanges, listenLimit, ns, pgs, a, e, lines, where);
     }
   }
 }
