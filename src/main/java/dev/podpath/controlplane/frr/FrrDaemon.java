@@ -262,7 +262,8 @@ public final class FrrDaemon implements RoutingDaemon {
           if (d.multipathEqual()) {
             eq.add(c);
           }
-          lost.put(c, "lost to " + best.from() + ": " + d.reason());
+          // the reason reads from the losing path's side: "AS path length 2 vs 1"
+          lost.put(c, "lost to " + best.from() + ": " + FrrBestPath.compare(c, best, r).reason());
         }
         // `maximum-paths N` (eBGP) / `maximum-paths ibgp N`: the best plus N-1 equal paths
         int max = best.ebgp() ? r.af(best.route().prefix().v6() ? dev.podpath.ingest.frr.Afi.IPV6 : dev.podpath.ingest.frr.Afi.IPV4).maximumPaths()
