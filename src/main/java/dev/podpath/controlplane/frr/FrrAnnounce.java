@@ -38,10 +38,9 @@ final class FrrAnnounce {
     FrrBgpRouter r = to.router();
     ResolvedNeighbor.AfPolicy pol = to.afs().get(fam);
     BgpAttributes a = best.route().attributes();
-    if (best.neighbor() != null && best.neighbor().id().equals(to.id())) {
-      why[0] = "learned from this peer";
-      return Optional.empty();
-    }
+    // No sender suppression: subgroup_announce_check skips the sender only for `neighbor X solo`
+    // (PEER_FLAG_LONESOUL); the receiver drops its own route by AS-path or ORIGINATOR_ID loop.
+    // lab 2026-11-26 (FRR 8.4.4 -> gobgpd): the eBGP peer's route was sent back to it.
     if (a.communities().contains(NO_ADVERTISE) || (to.ebgp() && a.communities().contains(NO_EXPORT))) {
       why[0] = "community no-advertise/no-export";
       return Optional.empty();

@@ -31,8 +31,9 @@ final class FrrOrigination {
     Afi afi = fam.v6() ? Afi.IPV6 : Afi.IPV4;
     IpAddr zero = new IpAddr(fam.v6(), 0, 0);
     for (FrrNetwork nw : r.af(afi).networks()) {
-      // bgp_route.c bgp_static_update: ORIGIN IGP, weight 32768, next hop 0.0.0.0 / ::
-      FrrRoute route = new FrrRoute(nw.prefix(), BgpAttributes.local(Origin.IGP, zero), LOCAL_WEIGHT, false, "bgp");
+      // bgp_route.c bgp_static_update: ORIGIN IGP, weight 32768, next hop 0.0.0.0 / ::, MED = the
+      // IGP metric of the import-checked route (lab 2026-11-26, FRR 8.4.4: "metric":0 sent to eBGP)
+      FrrRoute route = new FrrRoute(nw.prefix(), BgpAttributes.local(Origin.IGP, zero).withMed(0L), LOCAL_WEIGHT, false, "bgp");
       Candidate c = new Candidate(route, Candidate.Kind.NETWORK, "network", null, null, true, "", List.of(), 0, nw.where());
       if (nw.routeMap() != null) {
         PolicyResult p = policy.routeMap(nw.routeMap(), route, PolicyContext.LOCAL, "network", nw.where());
