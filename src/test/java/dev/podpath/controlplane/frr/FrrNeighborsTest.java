@@ -131,4 +131,23 @@ class FrrNeighborsTest {
     assertThat(d.neighbors().stream().filter(n -> n.peerAddress().toString().equals("10.0.0.12")).findFirst().orElseThrow().families()).isEmpty();
     assertThat(d.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("frr/evpn-approximated"));
   }
+
+  @Test
+  void activationOrderMatchesWhatRealBgpdReported() throws Exception {
+    // lab 2026-11-26, FRR 8.4.4 bgpd in a namespace on activation.frr.conf (FrrActivationLabTest):
+    // 10.0.0.2 [ipv6], 10.0.0.3 [ipv4, ipv6], fd00::2 [ipv4], fd00::3 [ipv6], 10.0.0.4 [ipv4] AS 65002,
+    // vrf red 10.1.0.2 and 10.1.0.3 [ipv4]
+    String text = Files.readString(Path.of("src/test/resources/frr/lab/activation.frr.conf"));
+    FrrDaemon d = new FrrDaemon(dev.podpath.ingest.frr.FrrConfigParser.parse(text, "frr.conf").config(), new TestHost("lab"));
+    java.util.Map<String, String> got = new java.util.TreeMap<>();
+    d.neighbors().forEach(n -> got.put(n.id(), new java.util.TreeSet<>(n.families()).toString()));
+    assertThat(got).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "default/10.0.0.2", "[IPV6_UNICAST]",
+        "default/10.0.0.3", "[IPV4_UNICAST, IPV6_UNICAST]",
+        "default/fd00::2", "[IPV4_UNICAST]",
+        "default/fd00::3", "[IPV6_UNICAST]",
+        "default/10.0.0.4", "[IPV4_UNICAST]",
+        "red/10.1.0.2", "[IPV4_UNICAST]",
+        "red/10.1.0.3", "[IPV4_UNICAST]"));
+  }
 }
