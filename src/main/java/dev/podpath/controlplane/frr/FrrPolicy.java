@@ -256,7 +256,7 @@ final class FrrPolicy {
           cs.addAll(a.communities());
         }
         if (!c.none()) {
-          cs.addAll(c.values());
+          c.values().forEach(v -> cs.add(new Community(v)));
         }
         cur = cur.withAttributes(a.withCommunities(cs));
       } else if (s instanceof RouteMapSet.Ipv6NextHopGlobal g) {
@@ -276,7 +276,11 @@ final class FrrPolicy {
       } else if (s instanceof RouteMapSet.Weight w) {
         cur = cur.withWeight(w.value());
       } else if (s instanceof RouteMapSet.SetOrigin o) {
-        cur = cur.withAttributes(a.withOrigin(o.origin()));
+        cur = cur.withAttributes(a.withOrigin(switch (o.origin()) {
+          case "igp" -> dev.podpath.model.routing.Origin.IGP;
+          case "egp" -> dev.podpath.model.routing.Origin.EGP;
+          default -> dev.podpath.model.routing.Origin.INCOMPLETE;
+        }));
       }
       // IpNextHopUnchanged and Unmodelled: no attribute change here
     }

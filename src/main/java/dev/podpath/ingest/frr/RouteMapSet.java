@@ -2,7 +2,6 @@ package dev.podpath.ingest.frr;
 
 import dev.podpath.core.SourceRef;
 import dev.podpath.core.net.IpAddr;
-import dev.podpath.model.routing.Community;
 import java.util.List;
 
 /** One `set` clause of a route-map entry (bgpd/bgp_routemap.c). */
@@ -23,8 +22,8 @@ public sealed interface RouteMapSet {
     }
   }
 
-  /** `set community C... [additive]` or `set community none`. */
-  record Communities(List<Community> values, boolean additive, boolean none, SourceRef where) implements RouteMapSet {
+  /** `set community C... [additive]` or `set community none`; values as 32-bit numbers (high << 16 | low). */
+  record Communities(List<Long> values, boolean additive, boolean none, SourceRef where) implements RouteMapSet {
     public Communities {
       values = List.copyOf(values);
     }
@@ -51,8 +50,8 @@ public sealed interface RouteMapSet {
   /** `set weight N`. */
   record Weight(long value, SourceRef where) implements RouteMapSet {}
 
-  /** `set origin igp|egp|incomplete`. */
-  record SetOrigin(dev.podpath.model.routing.Origin origin, SourceRef where) implements RouteMapSet {}
+  /** `set origin igp|egp|incomplete` (the keyword). */
+  record SetOrigin(String origin, SourceRef where) implements RouteMapSet {}
 
   /** Parsed but not applied by podpath (e.g. `set src`, `set tag`, large communities). */
   record Unmodelled(String text, SourceRef where) implements RouteMapSet {}

@@ -4,8 +4,6 @@ import dev.podpath.core.SourceRef;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.ingest.frr.FrrParser.Rm_setContext;
 import dev.podpath.ingest.frr.FrrParser.VariableContext;
-import dev.podpath.model.routing.Community;
-import dev.podpath.model.routing.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -66,12 +64,8 @@ final class RouteMapSetParser {
         return new RouteMapSet.Weight(Long.parseLong(s.rms_weight().NUMBER().getText()), where);
       }
       if (s.rms_origin() != null) {
-        return switch (s.rms_origin().variable().getText()) {
-          case "igp" -> new RouteMapSet.SetOrigin(Origin.IGP, where);
-          case "egp" -> new RouteMapSet.SetOrigin(Origin.EGP, where);
-          case "incomplete" -> new RouteMapSet.SetOrigin(Origin.INCOMPLETE, where);
-          default -> null;
-        };
+        String o = s.rms_origin().variable().getText();
+        return o.equals("igp") || o.equals("egp") || o.equals("incomplete") ? new RouteMapSet.SetOrigin(o, where) : null;
       }
     } catch (IllegalArgumentException e) {
       return null;
@@ -91,7 +85,7 @@ final class RouteMapSetParser {
 
   // bgpd/bgp_community.c community_str2com: AA:NN or a well-known name; `none`; trailing `additive`
   private static RouteMapSet communities(List<VariableContext> vs, SourceRef where) {
-    List<Community> values = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
     boolean additive = false;
     boolean none = false;
     for (VariableContext v : vs) {
@@ -99,21 +93,31 @@ final class RouteMapSetParser {
       switch (t) {
         case "additive" -> additive = true;
         case "none" -> none = true;
-        case "internet" -> values.add(new Community(0));
-        case "graceful-shutdown" -> values.add(new Community(0xFFFF0000L));
-        case "accept-own" -> values.add(new Community(0xFFFF0001L));
-        case "blackhole" -> values.add(new Community(0xFFFF029AL));
-        case "no-export" -> values.add(new Community(0xFFFFFF01L));
-        case "no-advertise" -> values.add(new Community(0xFFFFFF02L));
-        case "local-AS" -> values.add(new Community(0xFFFFFF03L));
-        case "no-peer" -> values.add(new Community(0xFFFFFF04L));
+        case "internet" -> values.add(0L);
+        case "graceful-shutdown" -> values.add(0xFFFF0000L);
+        case "accept-own" -> values.add(0xFFFF0001L);
+        case "blackhole" -> values.add(0xFFFF029AL);
+        case "no-export" -> values.add(0xFFFFFF01L);
+        case "no-advertise" -> values.add(0xFFFFFF02L);
+        case "local-AS" -> values.add(0xFFFFFF03L);
+        case "no-peer" -> values.add(0xFFFFFF04L);
         default -> {
           int colon = t.indexOf(':');
+          long value;
           if (colon < 0) {
-            values.add(new Community(Long.parseLong(t)));
+            value = Long.parseLong(t);
           } else {
-            values.add(Community.of(Long.parseLong(t.substring(0, colon)), Long.parseLong(t.substring(colon + 1))));
+            long hi = Long.parseLong(t.substring(0, colon));
+            long lo = Long.parseLong(t.substring(colon + 1));
+            if (hi > 0xffff || lo > 0xffff) {
+              throw new IllegalArgumentException("community part out of range");
+            }
+            value = (hi << 16) | lo;
           }
+          if (value < 0 || value > 0xffffffffL) {
+            throw new IllegalArgumentException("community out of range");
+          }
+          values.add(value);
         }
       }
     }

@@ -365,7 +365,7 @@ class FrrGrammarTest {
     assertThat(((RouteMapSet.AsPathPrepend) e10.sets().get(2)).asns()).containsExactly(65000L, 65000L);
     RouteMapSet.Communities cs = (RouteMapSet.Communities) e10.sets().get(3);
     assertThat(cs.additive()).isTrue();
-    assertThat(cs.values()).containsExactly(Community.of(65000, 1), new Community(0xFFFFFF01L));
+    assertThat(cs.values()).containsExactly(Community.of(65000, 1).value(), 0xFFFFFF01L);
     assertThat(e10.sets().get(4)).isInstanceOf(RouteMapSet.Ipv6PreferGlobal.class);
     assertThat(e10.onMatchNext()).isTrue();
     FrrRouteMap.Entry e20 = m.entries().get(1);
