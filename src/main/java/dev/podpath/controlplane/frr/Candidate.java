@@ -1,0 +1,55 @@
+package dev.podpath.controlplane.frr;
+
+import dev.podpath.controlplane.spi.SessionContext;
+import dev.podpath.core.SourceRef;
+import dev.podpath.model.routing.KernelRoute;
+import java.util.List;
+
+/**
+ * One path for a prefix in a bgpd instance's Loc-RIB (bgp_path_info): where it came from, whether
+ * it is usable, and how zebra would reach its next hop.
+ *
+ * @param from neighbor id, "network", "redistribute connected", "vrf NAME"...
+ * @param neighbor the neighbor it was received from, or null for a local route
+ * @param session that neighbor's session, or null
+ * @param valid usable for best path (not filtered, next hop resolved)
+ * @param status why it is not usable, empty when valid
+ * @param hops the kernel next hops zebra would install for it (resolved), empty when unresolved
+ * @param igpMetric the metric of the route resolving its next hop (bgp_path_info_cmp step 8)
+ */
+record Candidate(
+    FrrRoute route,
+    Kind kind,
+    String from,
+    ResolvedNeighbor neighbor,
+    SessionContext session,
+    boolean valid,
+    String status,
+    List<KernelRoute.NextHop> hops,
+    long igpMetric,
+    SourceRef where) {
+
+  Candidate {
+    hops = List.copyOf(hops);
+  }
+
+  /** bgp_path_info sub_type: local (network, redistribute: step 3 "local route") or learned. */
+  enum Kind {
+    NETWORK,
+    REDISTRIBUTE,
+    RECEIVED,
+    IMPORTED
+  }
+
+  boolean local() {
+    return kind == Kind.NETWORK || kind == Kind.REDISTRIBUTE;
+  }
+
+  boolean ebgp() {
+    return neighbor != null && neighbor.ebgp();
+  }
+
+  Candidate invalid(String why) {
+    return new Candidate(route, kind, from, neighbor, session, false, why, List.of(), igpMetric, where);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.podpath.controlplane.frr;
+
+import dev.podpath.controlplane.spi.AddressFamily;
+import dev.podpath.controlplane.spi.HostView;
+import dev.podpath.controlplane.spi.SessionContext;
+import dev.podpath.core.SourceRef;
+import dev.podpath.core.net.IpAddr;
+import dev.podpath.ingest.frr.FrrBgpRouter;
+import dev.podpath.model.routing.BgpAttributes;
+import dev.podpath.model.routing.BgpRoute;
+import dev.podpath.model.routing.KernelRoute;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The receive pipeline of one route, in the order of F84 bgpd/bgp_route.c bgp_update (routing-facts
+ * §3.3, re-read in the source): attribute checks, AS loop, originator/cluster loop, inbound
+ * filters, RFC 8212, inbound route-map, martian next hop, next-hop tracking.
+ */
+final class FrrReceive {
+
+  private final FrrPolicy policy;
+  private final FrrDaemonVersion version;
+
+  FrrReceive(FrrPolicy policy, FrrDaemonVersion version) {
+    this.policy = policy;
+    this.version = version;
+  }
+
+  Candidate process(BgpRoute in, ResolvedNeighbor n, SessionContext s, AddressFamily fam, ZebraView zebra) {
+    FrrBgpRouter r = n.router();
+    ResolvedNeighbor.AfPolicy pol = n.afs().get(fam);
+    BgpAttributes a = in.attributes();
+    // bgp_attr.c bgp_attr_local_pref: LOCAL_PREF from an eBGP peer is ignored
+    if (n.ebgp()) {
+      a = a.withLocalPref(null);
+    }
+    FrrRoute route = new FrrRoute(in.prefix(), a, 0, false, "bgp");
+    Candidate c = new Candidate(route, Candidate.Kind.RECEIVED, n.id(), n, s, true, "", List.of(), 0, n.session().where());
+    IpAddr nh = a.nextHop();
+    // bgp_attr.c bgp_attr_nexthop_valid: a martian IPv4 NEXT_HOP attribute resets the session
+    // (NOTIFICATION, Update error / invalid next hop) unless `bgp allow-martian-nexthop` (8.4+)
+    if (nh != null && !nh.v6() && !fam.v6() && ipv4Martian(nh) && !r.allowMartianNexthop()) {
+      return c.invalid("martian next hop " + nh + ": bgpd answers this UPDATE with a NOTIFICATION (invalid NEXT_HOP) and resets the session");
+    }
+    // 1. AS loop (bgp_update: aspath_loop_check against allowas-in)
+    long own = a.asPath().count(r.asn());
+    if (own > 0) {
+      boolean originOk = pol.allowasInOrigin() && a.asPath().last() == r.asn();
+      int allowed = pol.allowasIn() == null ? 0 : pol.allowasIn();
+      if (!originOk && own > allowed) {
+        return c.invalid("as-path contains our own AS " + r.asn() + (allowed > 0 ? " more than allowas-in " + allowed + " times" : "") + " (filtered)");
+      }
+    }
+    // enforce-first-as (default from 9.1, bgp_attr.c bgp_attr_aspath_check): treat-as-withdraw
+    if (n.ebgp() && version.enforceFirstAs(r) && a.asPath().length() > 0 && a.asPath().first() != s.remoteAs()) {
+      return c.invalid("first AS " + a.asPath().first() + " is not the peer's AS " + s.remoteAs() + " (enforce-first-as, FRR >= 9.1 default)");
+    }
+    // 2./3. originator is us, reflected from the same cluster
+    IpAddr rid = r.routerId();
+    if (rid != null && rid.equals(a.originatorId())) {
+      return c.invalid("originator is us (filtered)");
+    }
+    IpAddr cluster = r.clusterId() != null ? r.clusterId() : rid;
+    if (cluster != null && a.clusterList().contains(cluster)) {
+      return c.invalid("reflected from the same cluster (filtered)");
+    }
+    // 4. inbound filters: prefix-list, filter-list (bgp_input_filter)
+    if (pol.prefixListIn() != null) {
+      PolicyResult p = policy.prefixList(pol.prefixListIn(), route, "inbound", pol.prefixListInWhere());
+      if (!p.permit()) {
+        return c.invalid(p.reason() + at(p.where()));
+      }
+    }
+    if (pol.filterListIn() != null) {
+      PolicyResult p = policy.filterList(pol.filterListIn(), route, "inbound", pol.filterListInWhere());
+      if (!p.permit()) {
+        return c.invalid(p.reason() + at(p.where()));
+      }
+    }
+    // 5. RFC 8212 (bgp_update: !bgp_inbound_policy_exists for an eBGP peer)
+    if (n.ebgp() && r.ebgpRequiresPolicy() && !pol.hasInboundPolicy()) {
+      return c.invalid("inbound policy missing (RFC 8212, `bgp ebgp-requires-policy`)");
+    }
+    // 6. weight, then the inbound route-map (bgp_input_modifier)
+    route = route.withWeight(pol.weight());
+    if (pol.routeMapIn() != null) {
+      PolicyResult p = policy.routeMap(pol.routeMapIn(), route, new PolicyContext(true, s.remoteAddress(), s.localAddress(), s.localLinkLocal()), "inbound", pol.routeMapInWhere());
+      if (!p.permit()) {
+        return c.invalid(p.reason() + at(p.where()));
+      }
+      route = p.route();
+    }
+    c = new Candidate(route, c.kind(), c.from(), n, s, true, "", List.of(), 0, c.where());
+    a = route.attributes();
+    nh = a.nextHop();
+    // 7. martian / self next hop on the attributes after the route-map (bgp_update_martian_nexthop);
+    // from FRR 9.0 `bgp allow-martian-nexthop` skips it (commit 6cddc4c866)
+    if (!(r.allowMartianNexthop() && version.daemon().atLeast("9.0"))) {
+      String m = martian(nh, a.nextHopLinkLocal() != null, zebra);
+      if (m != null) {
+        return c.invalid("martian or self next-hop " + nh + ": " + m + " (filtered)");
+      }
+    }
+    // 8. next-hop tracking: eBGP single-hop needs a connected next hop
+    boolean connectedOnly = n.ebgp() && n.session().multihopTtl() == 1 && n.session().connectedCheck() && !r.disableEbgpConnectedRouteCheck();
+    IpAddr ll = a.nextHopLinkLocal();
+    if (connectedOnly && zebra.connected(nh).isEmpty() && !(nh.isLinkLocal() && s.sharedInterface() != null)) {
+      return c.invalid("next hop " + nh + " is not on a connected network: bgpd tracks it as connected-only for this single-hop eBGP peer (set `ebgp-multihop` or `disable-connected-check`); path not valid");
+    }
+    ZebraView.Resolution res = nh.isLinkLocal() && s.sharedInterface() != null
+        ? new ZebraView.Resolution(List.of(new KernelRoute.NextHop(nh, s.sharedInterface())), 0, null)
+        : zebra.resolve(nh);
+    if (!res.ok()) {
+      return c.invalid(res.why() + "; path not valid (bgpd next-hop tracking)");
+    }
+    List<KernelRoute.NextHop> hops = res.hops();
+    // bgp_zebra.c bgp_path_info_to_ipv6_nexthop: a global+link-local next hop installs the
+    // link-local one on the peer's interface unless `set ipv6 next-hop prefer-global`
+    if (ll != null && !route.preferGlobal()) {
+      String dev = s.sharedInterface() != null ? s.sharedInterface() : hops.isEmpty() ? null : hops.get(0).device();
+      hops = List.of(new KernelRoute.NextHop(ll, dev));
+    }
+    return new Candidate(route, c.kind(), c.from(), n, s, true, "", hops, res.metric(), c.where());
+  }
+
+  private static String at(SourceRef w) {
+    return w.isKnown() ? " (" + w + ")" : "";
+  }
+
+  // lib/prefix.h ipv4_martian: 0/8, 127/8, class D and E
+  static boolean ipv4Martian(IpAddr a) {
+    long first = a.lo() >>> 24;
+    return first == 0 || first == 127 || first >= 224;
+  }
+
+  // bgp_route.c bgp_update_martian_nexthop (F84)
+  private static String martian(IpAddr nh, boolean withLinkLocal, ZebraView zebra) {
+    if (nh == null) {
+      return "no next hop";
+    }
+    if (!nh.v6()) {
+      if (nh.isUnspecified() || nh.isMulticast() || (nh.lo() >>> 28) == 0xf) {
+        return "not a unicast address";
+      }
+    } else {
+      // 16-byte next hop: ::, ::1, multicast; 32-byte (with link-local): ::1, multicast
+      if (!withLinkLocal && nh.isUnspecified()) {
+        return "unspecified address";
+      }
+      if (nh.isLoopback()) {
+        return "loopback address";
+      }
+      if (nh.isMulticast()) {
+        return "multicast address";
+      }
+    }
+    if (zebra.isLocal(nh)) {
+      return "an address of this host";
+    }
+    return null;
+  }
+
+  static Optional<HostView.Interface> none() {
+    return Optional.empty();
+  }
+}
