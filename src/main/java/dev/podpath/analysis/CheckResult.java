@@ -11,7 +11,20 @@ import java.util.List;
  * Everything `podpath check` found: the snapshot as loaded, what the Cilium agent does with its
  * settings, and every finding from every stage, sorted.
  */
-public record CheckResult(Snapshot snapshot, CiliumVersion ciliumVersion, AgentStartupResult agent, List<Finding> findings) {
+public record CheckResult(Simulation simulation, List<Finding> findings) {
+
+  public Snapshot snapshot() {
+    return simulation.snapshot();
+  }
+
+  public CiliumVersion ciliumVersion() {
+    return simulation.ciliumVersion();
+  }
+
+  public AgentStartupResult agent() {
+    return simulation.agent();
+  }
+
 
   public CheckResult {
     findings = findings.stream().sorted(Finding.ORDER).toList();

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CheckCommand.class,
       NotYetCommand.Trace.class,
-      NotYetCommand.Routes.class,
-      NotYetCommand.Sessions.class,
+      RoutesCommand.class,
+      SessionsCommand.class,
       NotYetCommand.Whatif.class,
       NotYetCommand.Fix.class,
       NotYetCommand.Report.class,

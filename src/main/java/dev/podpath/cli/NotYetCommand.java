@@ -24,12 +24,6 @@ abstract class NotYetCommand implements Callable<Integer> {
   @Command(name = "trace", mixinStandardHelpOptions = true, description = "Walk a packet and its reply hop by hop (not built yet).")
   static final class Trace extends NotYetCommand {}
 
-  @Command(name = "routes", mixinStandardHelpOptions = true, description = "Show simulated RIBs and kernel FIBs (not built yet).")
-  static final class Routes extends NotYetCommand {}
-
-  @Command(name = "sessions", mixinStandardHelpOptions = true, description = "List BGP sessions and why each is (not) up (not built yet).")
-  static final class Sessions extends NotYetCommand {}
-
   @Command(name = "whatif", mixinStandardHelpOptions = true, description = "Re-check with edited settings (not built yet).")
   static final class Whatif extends NotYetCommand {}
 
