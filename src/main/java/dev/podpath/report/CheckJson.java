@@ -32,7 +32,7 @@ public final class CheckJson {
       o.put("rule", d.ruleId());
     }
     root.set("findings", Json.findings(r.findings()));
-    root.putArray("sessions");
+    root.set("sessions", SessionsReport.json(r.simulation().controlPlane().sessions()));
     root.putArray("intents");
     return Json.write(root);
   }

@@ -28,6 +28,11 @@ public final class CheckText {
     }
     sb.append('\n');
 
+    var sessions = r.simulation().controlPlane().sessions();
+    long up = sessions.stream().filter(x -> x.established()).count();
+    sb.append("BGP sessions: ").append(up).append(" of ").append(sessions.size())
+        .append(" configured neighbors Established (details: podpath sessions)\n\n");
+
     String findings = FindingsText.render(r.findings());
     if (!findings.isEmpty()) {
       sb.append(findings).append('\n');
