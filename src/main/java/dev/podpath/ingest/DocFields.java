@@ -220,12 +220,41 @@ public final class DocFields {
     return out;
   }
 
+  /**
+   * IPv4 in the only form Kubernetes, Cilium and the kernel tools agree on: four decimal octets
+   * without leading zeros. The IPAddress library behind IpAddr also takes inet_aton forms ("10",
+   * "10.0.20", octal "010.0.0.1" = 8.0.0.1, hex), which Go's net.ParseIP refuses.
+   */
+  private static final java.util.regex.Pattern DOTTED_QUAD =
+      java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+  /** Refuses address text other than a dotted quad or an IPv6 address without zone (Go net.ParseIP). */
+  public static void checkAddressText(String text) {
+    if (text.contains("${") || text.contains("{{")) {
+      // Flux postBuild / talhelper / Jinja placeholders: podpath reads rendered configs only
+      throw new IllegalArgumentException("'" + text + "' is an unresolved template placeholder; give podpath the rendered file");
+    }
+    String a = text.strip();
+    int slash = a.indexOf('/');
+    if (slash >= 0) {
+      a = a.substring(0, slash);
+    }
+    if (a.contains(":")) {
+      if (a.contains("%")) {
+        throw new IllegalArgumentException("'" + text + "': an address with a %zone is not accepted here");
+      }
+    } else if (!DOTTED_QUAD.matcher(a).matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not an IP address (IPv4 is four decimal numbers, like 10.0.0.1)");
+    }
+  }
+
   public IpAddr ip(String path) {
     String s = string(path);
     if (s == null) {
       return null;
     }
     try {
+      checkAddressText(s);
       return IpAddr.parse(s);
     } catch (IllegalArgumentException e) {
       problem(path, "'" + path + "': invalid IP address: " + e.getMessage());
@@ -240,6 +269,7 @@ public final class DocFields {
       return null;
     }
     try {
+      checkAddressText(s);
       if (!s.contains("/")) {
         throw new IllegalArgumentException("'" + s + "' needs a prefix length");
       }
@@ -256,6 +286,7 @@ public final class DocFields {
       return null;
     }
     try {
+      checkAddressText(s);
       return IfAddress.parse(s);
     } catch (IllegalArgumentException e) {
       problem(path, "'" + path + "': invalid interface address: " + e.getMessage());

@@ -54,4 +54,27 @@ class DocFieldsTest {
         "f.yaml:7: 'list' must be a single value, not a list",
         "f.yaml:1: 'metadata' must be a list, got a mapping");
   }
+
+  @Test
+  void onlyAddressFormsGoAccepts() {
+    DocFields g = new DocFields(YamlReader.read("""
+        a: "10"
+        b: 010.0.0.1
+        c: 10.0.20/24
+        d: fe80::1%eth0
+        e: 10.0.0.1
+        f: fd00::1/64
+        """, "g.yaml").get(0), problems);
+    assertThat(g.ip("a")).isNull();
+    assertThat(g.ip("b")).isNull();
+    assertThat(g.prefix("c")).isNull();
+    assertThat(g.ip("d")).isNull();
+    assertThat(g.ip("e")).hasToString("10.0.0.1");
+    assertThat(g.ifAddress("f")).hasToString("fd00::1/64");
+    assertThat(problems).extracting(InputProblem::toString).containsExactly(
+        "g.yaml:1: 'a': invalid IP address: '10' is not an IP address (IPv4 is four decimal numbers, like 10.0.0.1)",
+        "g.yaml:2: 'b': invalid IP address: '010.0.0.1' is not an IP address (IPv4 is four decimal numbers, like 10.0.0.1)",
+        "g.yaml:3: 'c': invalid CIDR: '10.0.20/24' is not an IP address (IPv4 is four decimal numbers, like 10.0.0.1)",
+        "g.yaml:4: 'd': invalid IP address: 'fe80::1%eth0': an address with a %zone is not accepted here");
+  }
 }

@@ -53,6 +53,7 @@ final class CrdReader {
             a = a.substring(0, pct);
           }
           try {
+            DocFields.checkAddressText(a);
             addr = IpAddr.parse(a);
           } catch (IllegalArgumentException e) {
             f.problem(addrPath, "'" + addrPath + "': invalid IP address: " + e.getMessage());
@@ -150,6 +151,7 @@ final class CrdReader {
         if (raw != null) {
           try {
             // bgpp_types.go PeerAddress: Format=cidr, "/32 to express a single host"; host bits are fine there
+            DocFields.checkAddressText(raw);
             peer = raw.contains("/") ? IpPrefix.parseLenient(raw) : null;
             if (peer == null) {
               f.problem(pa, "'" + pa + "' must be in CIDR notation (e.g. " + raw.strip() + (raw.contains(":") ? "/128" : "/32") + ")");
@@ -219,6 +221,12 @@ final class CrdReader {
   private static IpPrefix hostBitsAllowed(DocFields f, String path, List<Finding> findings) {
     String raw = f.string(path);
     if (raw == null) {
+      return null;
+    }
+    try {
+      DocFields.checkAddressText(raw);
+    } catch (IllegalArgumentException e) {
+      f.problem(path, "'" + path + "': invalid CIDR: " + e.getMessage());
       return null;
     }
     try {

@@ -124,7 +124,7 @@ class KubernetesReaderTest {
           bgpInstances:
             - {name: i, routerID: "fd00::1"}
         """)).containsExactly(
-        "k.yaml:9: 'spec.bgpInstances[0].peers[0].peerAddress': invalid IP address: '10.0.0.300' is not an IP address or prefix",
+        "k.yaml:9: 'spec.bgpInstances[0].peers[0].peerAddress': invalid IP address: '10.0.0.300' is not an IP address (IPv4 is four decimal numbers, like 10.0.0.1)",
         "k.yaml:9: 'spec.bgpInstances[0].peers[0].peerASN' is out of range (0..4294967295): 4294967296",
         "k.yaml:7: 'spec.bgpInstances[0].localASN' must be an integer, got text '65001'",
         "k.yaml:16: routerID must be an IPv4-format address, got fd00::1");
@@ -265,8 +265,8 @@ class KubernetesReaderTest {
         addressType: IPv4
         endpoints: [{addresses: ["10.0.0.1/32"]}]
         """)).containsExactly(
-        "k.yaml:5: 'spec.clusterIP': invalid IP address: '10.96.0.300' is not an IP address or prefix",
-        "k.yaml:6: 'spec.externalIPs[0]': invalid IP address: 'not-an-ip' is not an IP address or prefix",
+        "k.yaml:5: 'spec.clusterIP': invalid IP address: '10.96.0.300' is not an IP address (IPv4 is four decimal numbers, like 10.0.0.1)",
+        "k.yaml:6: 'spec.externalIPs[0]': invalid IP address: 'not-an-ip' is not an IP address (IPv4 is four decimal numbers, like 10.0.0.1)",
         "k.yaml:17: 'endpoints[0].addresses[0]': invalid IP address: '10.0.0.1/32' is a prefix, not an address");
   }
 

@@ -168,7 +168,12 @@ class TalosReaderTest {
         cluster:
           network:
             podSubnets: ["${CLUSTER_CIDR}"]
+            serviceSubnets: ["${SVC}/12"]
         """, Set.of()));
-    assertThat(e.problems()).singleElement().asString().startsWith("talos/t.yaml:3: 'cluster.network.podSubnets[0]'");
+    assertThat(e.problems()).extracting(InputProblem::toString).containsExactly(
+        "talos/t.yaml:3: 'cluster.network.podSubnets[0]': invalid CIDR: '${CLUSTER_CIDR}' is an unresolved"
+            + " template placeholder; give podpath the rendered file",
+        "talos/t.yaml:4: 'cluster.network.serviceSubnets[0]': invalid CIDR: '${SVC}/12' is an unresolved"
+            + " template placeholder; give podpath the rendered file");
   }
 }
