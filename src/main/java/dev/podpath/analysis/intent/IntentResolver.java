@@ -141,6 +141,9 @@ public final class IntentResolver {
       }
     } else if (e instanceof Endpoint.RouterRef r) {
       if (routerOk(intent, r, findings)) {
+        vrfOnly(r.host()).ifPresent(vrf -> findings.add(Finding.info("intent/router-source-in-vrf", intent.name()
+            + ": router " + r.host() + " has addresses only on interfaces in VRF " + vrf + "; the walk starts a "
+            + "router's own traffic in its main table, so this source may not use the VRF's routes", r.where())));
         for (IpAddr a : routerAddresses(r.host())) {
           out.add(new Src("router " + r.host() + " [" + a + "]", a.v6(), new Source.Router(r.host(), a), hostRef(r.host())));
         }
@@ -274,6 +277,16 @@ public final class IntentResolver {
           .findFirst().ifPresent(out::add);
     }
     return out;
+  }
+
+  /** The VRF of a router whose every non-loopback address is on a VRF interface. */
+  private Optional<String> vrfOnly(String host) {
+    List<InterfaceSpec> withAddresses = hosts.get(host).interfaces().stream()
+        .filter(i -> !i.name().equals("lo") && !i.addresses().isEmpty()).toList();
+    if (withAddresses.isEmpty() || withAddresses.stream().anyMatch(i -> i.vrf() == null)) {
+      return Optional.empty();
+    }
+    return Optional.of(withAddresses.get(0).vrf());
   }
 
   private SourceRef hostRef(String host) {
