@@ -11,7 +11,7 @@ import java.util.List;
  * Everything `podpath check` found: the snapshot as loaded, what the Cilium agent does with its
  * settings, and every finding from every stage, sorted.
  */
-public record CheckResult(Simulation simulation, List<Finding> findings) {
+public record CheckResult(Simulation simulation, List<Finding> findings, List<dev.podpath.analysis.intent.IntentResult> intents) {
 
   public Snapshot snapshot() {
     return simulation.snapshot();
@@ -28,11 +28,13 @@ public record CheckResult(Simulation simulation, List<Finding> findings) {
 
   public CheckResult {
     findings = findings.stream().sorted(Finding.ORDER).toList();
+    intents = List.copyOf(intents);
   }
 
-  /** Fails on any error finding (a failing intent is an error finding too). */
+  /** Fails on any failing intent or error finding. */
   public Verdict verdict() {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Verdict.FAIL : Verdict.PASS;
+    boolean intentFails = intents.stream().anyMatch(i -> !i.passed());
+    return intentFails || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Verdict.FAIL : Verdict.PASS;
   }
 
   public long count(Severity s) {

@@ -2,7 +2,7 @@ package dev.podpath.analysis;
 
 import dev.podpath.controlplane.ControlPlane;
 import dev.podpath.controlplane.ControlPlaneResult;
-import dev.podpath.controlplane.SessionResult;
+import dev.podpath.controlplane.spi.RoutingDaemon;
 import dev.podpath.controlplane.assembly.DaemonsFromSnapshot;
 import dev.podpath.core.Finding;
 import dev.podpath.core.SourceRef;
@@ -29,10 +29,12 @@ public record Simulation(
     CiliumVersion ciliumVersion,
     AgentStartupResult agent,
     Network network,
+    List<RoutingDaemon> daemons,
     ControlPlaneResult controlPlane,
     List<Finding> findings) {
 
   public Simulation {
+    daemons = List.copyOf(daemons);
     findings = List.copyOf(findings);
   }
 
@@ -55,11 +57,6 @@ public record Simulation(
     findings.addAll(daemons.findings());
     ControlPlaneResult cp = ControlPlane.compute(network, daemons.daemons(), List.of());
     findings.addAll(cp.findings());
-    for (SessionResult s : cp.sessions()) {
-      if (!s.established()) {
-        findings.add(s.toFinding());
-      }
-    }
-    return new Simulation(snapshot, version, agent, network, cp, findings);
+    return new Simulation(snapshot, version, agent, network, daemons.daemons(), cp, findings);
   }
 }
