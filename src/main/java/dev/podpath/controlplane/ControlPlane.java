@@ -199,7 +199,8 @@ public final class ControlPlane {
     SortedMap<String, KernelFib> fibs = new TreeMap<>();
     Map<String, HostInputs> inputs = new HashMap<>();
     Map<String, List<Finding>> findings = new TreeMap<>();
-    Map<KernelRoute, KernelRoute> interner = new HashMap<>();
+    Map<KernelRoute, KernelRoute> interner = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> toBuild = new ArrayList<>();
     for (String h : network.hosts().keySet()) {
       List<List<KernelRoute>> ar = new ArrayList<>();
       for (AgentRouteSource.Installed i : agentRoutes.getOrDefault(h, List.of())) {
@@ -210,20 +211,30 @@ public final class ControlPlane {
       if (previous != null && in.equals(previous.inputs.get(h))) {
         fibs.put(h, previous.fibs.get(h));
         findings.put(h, previous.findings.get(h));
-        continue;
+      } else {
+        toBuild.add(h);
       }
+    }
+    // hosts are independent: build their FIBs in parallel (inputs are immutable, results keyed by host)
+    Map<String, KernelFibBuilder> built = new java.util.concurrent.ConcurrentHashMap<>();
+    toBuild.parallelStream().forEach(h -> {
+      HostInputs in = inputs.get(h);
       KernelFibBuilder b = new KernelFibBuilder(h, interner);
       b.addAll(kernelBase.get(h), LinuxAddressRoutes.INSTALLED_BY, InstallMode.APPEND);
       b.addAll(staticBase.get(h), StaticRoutes.INSTALLED_BY, InstallMode.ADD);
       int k = 0;
       for (AgentRouteSource a : agents) {
-        if (a.host().equals(h) && k < ar.size()) {
-          b.addAll(ar.get(k++), a.installer(), a.mode());
+        if (a.host().equals(h) && k < in.agentRoutes().size()) {
+          b.addAll(in.agentRoutes().get(k++), a.installer(), a.mode());
         }
       }
       for (FibEntryInput d : in.daemonRoutes()) {
         b.addAll(d.routes(), d.installer(), d.mode());
       }
+      built.put(h, b);
+    });
+    for (String h : toBuild) {
+      KernelFibBuilder b = built.get(h);
       fibs.put(h, b.build());
       findings.put(h, List.copyOf(b.findings()));
     }
