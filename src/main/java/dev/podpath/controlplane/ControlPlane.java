@@ -28,6 +28,17 @@ import java.util.TreeSet;
  * {@link #MAX_OUTER_ITERATIONS}, a repeated state is reported as oscillation); the inner one is
  * {@link RouteExchange}. When an outer iteration finds the same sessions, the exchange continues
  * incrementally: only daemons on hosts whose FIB changed run again.
+ *
+ * <p>Use:
+ * <pre>{@code
+ * Network net = Network.of(hostSpecs);                       // host.yaml records
+ * List<RoutingDaemon> daemons = ...;                         // BirdDaemon, FrrDaemon, new CiliumBgpSpeaker(cfg) per node
+ * List<AgentRouteSource> agents = ...;                       // new CiliumAgentRoutes(nodeRouting) per node
+ * ControlPlaneResult r = ControlPlane.compute(net, daemons, agents);
+ * r.sessions();            // podpath sessions: one SessionResult per configured neighbor, with reason
+ * r.fib("w1").routes();    // podpath routes: the kernel tables (KernelRouteText.of for `ip route` text)
+ * r.ribs().get("w1/bird"); // the daemon's RIB entries
+ * }</pre>
  */
 public final class ControlPlane {
 
@@ -39,6 +50,11 @@ public final class ControlPlane {
 
   public static ControlPlaneResult compute(Network network, List<RoutingDaemon> daemons, List<? extends AgentRouteSource> agents) {
     return compute(network, daemons, agents, DEFAULT_MAX_ROUNDS);
+  }
+
+  /** Without agent routes (no Cilium on any host). */
+  public static ControlPlaneResult compute(Network network, List<RoutingDaemon> daemons) {
+    return compute(network, daemons, List.of(), DEFAULT_MAX_ROUNDS);
   }
 
   public static ControlPlaneResult compute(Network network, List<RoutingDaemon> daemons, List<? extends AgentRouteSource> agents, int maxRounds) {
@@ -68,10 +84,12 @@ public final class ControlPlane {
     }
     Map<String, List<AgentRouteSource.Installed>> agentRoutes = new HashMap<>();
     Map<String, List<FibEntryInput>> daemonRoutes = new HashMap<>();
-    Built built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes);
+    // one interner for the whole computation: equal routes are one object across hosts and iterations
+    Map<KernelRoute, KernelRoute> interner = new java.util.concurrent.ConcurrentHashMap<>();
+    Built built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes, interner);
     // the agent looks at the host as booted (addresses + static routes) the first time
     agentRoutes = computeAgents(agentList, built.fibs);
-    built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes);
+    built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes, interner);
 
     RouteExchange exchange = null;
     List<EstablishedSession> prevEstablished = null;
@@ -79,7 +97,7 @@ public final class ControlPlane {
     int totalRounds = 0;
     int outer = 0;
     boolean converged = false;
-    Set<Integer> seenStates = new HashSet<>();
+    Set<Long> seenStates = new HashSet<>();
     List<Finding> exchangeFindings = new ArrayList<>();
     SortedMap<String, KernelFib> previousFibs = null;
     while (outer < MAX_OUTER_ITERATIONS) {
@@ -121,7 +139,7 @@ public final class ControlPlane {
             .add(new FibEntryInput(DaemonRef.of(d).key(), d.kernelRoutes(), d.replacesKernelRoutes() ? InstallMode.REPLACE : InstallMode.ADD));
       }
       Map<String, List<AgentRouteSource.Installed>> newAgentRoutes = computeAgents(agentList, built.fibs);
-      Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes, built);
+      Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes, built, interner);
       previousFibs = built.fibs;
       if (next.fibs.equals(built.fibs)) {
         built = next;
@@ -129,7 +147,11 @@ public final class ControlPlane {
         converged = exchange.converged();
         break;
       }
-      if (!seenStates.add(next.fibs.hashCode())) {
+      long state = 0;
+      for (KernelFib f : next.fibs.values()) {
+        state = state * 31 + f.fingerprint();
+      }
+      if (!seenStates.add(state)) {
         findings.add(Finding.error("bgp/topology-oscillation", "sessions and kernel routes do not settle: the FIBs after outer iteration "
             + outer + " repeat an earlier state (a session's TCP path depends on routes learned over sessions that it changes)", SourceRef.NONE));
         built = next;
@@ -189,17 +211,17 @@ public final class ControlPlane {
   private record HostInputs(List<List<KernelRoute>> agentRoutes, List<FibEntryInput> daemonRoutes) {}
 
   private static Built build(Network network, Map<String, List<KernelRoute>> kernelBase, Map<String, List<KernelRoute>> staticBase,
-      List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes) {
-    return build(network, kernelBase, staticBase, agents, agentRoutes, daemonRoutes, null);
+      List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes,
+      Map<KernelRoute, KernelRoute> interner) {
+    return build(network, kernelBase, staticBase, agents, agentRoutes, daemonRoutes, null, interner);
   }
 
   private static Built build(Network network, Map<String, List<KernelRoute>> kernelBase, Map<String, List<KernelRoute>> staticBase,
       List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes,
-      Built previous) {
+      Built previous, Map<KernelRoute, KernelRoute> interner) {
     SortedMap<String, KernelFib> fibs = new TreeMap<>();
     Map<String, HostInputs> inputs = new HashMap<>();
     Map<String, List<Finding>> findings = new TreeMap<>();
-    Map<KernelRoute, KernelRoute> interner = new java.util.concurrent.ConcurrentHashMap<>();
     List<String> toBuild = new ArrayList<>();
     for (String h : network.hosts().keySet()) {
       List<List<KernelRoute>> ar = new ArrayList<>();

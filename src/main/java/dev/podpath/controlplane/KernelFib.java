@@ -25,12 +25,15 @@ public final class KernelFib {
   private final String host;
   private final SortedMap<String, Table> tables;
 
-  /** @param byTable per table, per prefix, routes in install order (taken over, not copied) */
-  KernelFib(String host, Map<String, Map<IpPrefix, List<FibEntry>>> byTable) {
+  /**
+   * @param byTable per table, per prefix, routes in install order (taken over, not copied)
+   * @param universe the route interner of the computation: FIBs of one universe share route objects
+   */
+  KernelFib(String host, Map<String, Map<IpPrefix, List<FibEntry>>> byTable, Object universe) {
     this.host = host;
     SortedMap<String, Table> t = new TreeMap<>();
     for (Map.Entry<String, Map<IpPrefix, List<FibEntry>>> e : byTable.entrySet()) {
-      t.put(e.getKey(), new Table(e.getValue()));
+      t.put(e.getKey(), new Table(e.getValue(), universe));
     }
     this.tables = Collections.unmodifiableSortedMap(t);
   }
@@ -89,6 +92,19 @@ public final class KernelFib {
     return out;
   }
 
+  /**
+   * A cheap 64-bit fingerprint of the content, for the outer fixed point's repeated-state check.
+   * Routes are interned per computation, so equal routes are one object and their identity hash
+   * stands for their content (comparing fingerprints of FIBs from different computations is meaningless).
+   */
+  public long fingerprint() {
+    long fp = host.hashCode();
+    for (Map.Entry<String, Table> t : tables.entrySet()) {
+      fp += t.getKey().hashCode() * 0x9E3779B97F4A7C15L + t.getValue().fingerprint();
+    }
+    return fp;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o == this || o instanceof KernelFib f && f.host.equals(host) && f.tables.equals(tables);
@@ -105,10 +121,14 @@ public final class KernelFib {
     private final int[] v4Lengths;
     private final int[] v6Lengths;
     private List<FibEntry> sorted;
+    private final Object universe;
+    private long fingerprint;
+    private boolean fingerprinted;
     private int hash;
 
-    Table(Map<IpPrefix, List<FibEntry>> byPrefix) {
+    Table(Map<IpPrefix, List<FibEntry>> byPrefix, Object universe) {
       this.byPrefix = byPrefix;
+      this.universe = universe;
       boolean[] l4 = new boolean[33];
       boolean[] l6 = new boolean[129];
       for (Map.Entry<IpPrefix, List<FibEntry>> e : byPrefix.entrySet()) {
@@ -161,13 +181,41 @@ public final class KernelFib {
       return sorted;
     }
 
-    @Override
-    public boolean equals(Object o) {
-      return o == this || o instanceof Table t && t.hashCode() == hashCode() && t.byPrefix.equals(byPrefix);
+    synchronized long fingerprint() {
+      if (!fingerprinted) {
+        long fp = 0;
+        for (List<FibEntry> l : byPrefix.values()) {
+          long pos = 1;
+          for (FibEntry e : l) {
+            long z = (System.identityHashCode(e.route()) * 31L + e.installer().hashCode()) * pos++;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            fp += z ^ (z >>> 31);
+          }
+        }
+        fingerprint = fp;
+        fingerprinted = true;
+      }
+      return fingerprint;
     }
 
     @Override
-    public int hashCode() {
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      if (!(o instanceof Table t)) {
+        return false;
+      }
+      // within one computation equal routes are one interned object: differing fingerprints prove inequality
+      if (t.universe == universe && universe != null && t.fingerprint() != fingerprint()) {
+        return false;
+      }
+      return t.byPrefix.equals(byPrefix);
+    }
+
+    @Override
+    public synchronized int hashCode() {
       if (hash == 0) {
         hash = byPrefix.hashCode() | 1;
       }

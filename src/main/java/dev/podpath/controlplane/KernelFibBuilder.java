@@ -181,6 +181,6 @@ final class KernelFibBuilder {
       t.getValue().values().removeIf(List::isEmpty);
       out.put(t.getKey(), t.getValue());
     }
-    return new KernelFib(host, out);
+    return new KernelFib(host, out, interner);
   }
 }
