@@ -136,7 +136,7 @@ public final class ControlPlane {
       daemonRoutes = new HashMap<>();
       for (RoutingDaemon d : unique) {
         daemonRoutes.computeIfAbsent(d.host(), k -> new ArrayList<>())
-            .add(new FibEntryInput(DaemonRef.of(d).key(), d.kernelRoutes(), d.replacesKernelRoutes() ? InstallMode.REPLACE : InstallMode.ADD));
+            .add(new FibEntryInput(DaemonRef.of(d).key(), intern(d.kernelRoutes(), interner), d.replacesKernelRoutes() ? InstallMode.REPLACE : InstallMode.ADD));
       }
       Map<String, List<AgentRouteSource.Installed>> newAgentRoutes = computeAgents(agentList, built.fibs);
       Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes, built, interner);
@@ -187,6 +187,15 @@ public final class ControlPlane {
     dedup.sort(Finding.ORDER);
     return new ControlPlaneResult(sessions == null ? List.of() : sessions.results(), sessions == null ? List.of() : sessions.established(),
         Collections.unmodifiableSortedMap(built.fibs), Collections.unmodifiableSortedMap(ribs), dedup, outer, totalRounds, converged);
+  }
+
+  /** The daemon's routes as canonical objects: what is kept between iterations is shared, not per host. */
+  private static List<KernelRoute> intern(List<KernelRoute> routes, Map<KernelRoute, KernelRoute> interner) {
+    List<KernelRoute> out = new ArrayList<>(routes.size());
+    for (KernelRoute r : routes) {
+      out.add(interner.computeIfAbsent(r, k -> k));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   private record FibEntryInput(String installer, List<KernelRoute> routes, InstallMode mode) {}
