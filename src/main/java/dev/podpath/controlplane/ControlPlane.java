@@ -141,6 +141,12 @@ public final class ControlPlane {
       Map<String, List<AgentRouteSource.Installed>> newAgentRoutes = computeAgents(agentList, built.fibs);
       Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes, built, interner);
       previousFibs = built.fibs;
+      if (!exchange.converged()) {
+        // the route exchange oscillates (reported by it): the FIBs show the state where it stopped
+        built = next;
+        agentRoutes = newAgentRoutes;
+        break;
+      }
       if (next.fibs.equals(built.fibs)) {
         built = next;
         agentRoutes = newAgentRoutes;
