@@ -115,9 +115,13 @@ public final class KernelFib {
     return host.hashCode() * 31 + tables.hashCode();
   }
 
-  /** One table: routes by prefix (each list sorted by metric, then install order), LPM by length. */
+  /**
+   * One table: routes by prefix, LPM by length. A prefix maps to its only FibEntry, or to an
+   * immutable list sorted by metric then install order (one object per route in the common case:
+   * 5,000 hosts x 5,000 routes must fit in memory).
+   */
   static final class Table {
-    private final Map<IpPrefix, List<FibEntry>> byPrefix;
+    private final Map<IpPrefix, Object> byPrefix;
     private final int[] v4Lengths;
     private final int[] v6Lengths;
     private List<FibEntry> sorted;
@@ -126,21 +130,28 @@ public final class KernelFib {
     private boolean fingerprinted;
     private int hash;
 
-    Table(Map<IpPrefix, List<FibEntry>> byPrefix, Object universe) {
-      this.byPrefix = byPrefix;
+    @SuppressWarnings("unchecked")
+    Table(Map<IpPrefix, List<FibEntry>> lists, Object universe) {
+      // the builder's map is taken over and its values compacted in place
+      Map<IpPrefix, Object> m = (Map<IpPrefix, Object>) (Map<IpPrefix, ?>) lists;
+      this.byPrefix = m;
       this.universe = universe;
       boolean[] l4 = new boolean[33];
       boolean[] l6 = new boolean[129];
-      for (Map.Entry<IpPrefix, List<FibEntry>> e : byPrefix.entrySet()) {
+      for (Map.Entry<IpPrefix, Object> e : m.entrySet()) {
         IpPrefix p = e.getKey();
         if (p.v6()) {
           l6[p.length()] = true;
         } else {
           l4[p.length()] = true;
         }
-        if (e.getValue().size() > 1) {
+        List<FibEntry> l = new ArrayList<>((List<FibEntry>) e.getValue());
+        if (l.size() == 1) {
+          e.setValue(l.get(0));
+        } else {
           // stable sort: equal metrics keep install order
-          e.getValue().sort((a, b) -> Long.compare(a.route().metric(), b.route().metric()));
+          l.sort((a, b) -> Long.compare(a.route().metric(), b.route().metric()));
+          e.setValue(List.copyOf(l));
         }
       }
       v4Lengths = lengthsDesc(l4);
@@ -162,11 +173,20 @@ public final class KernelFib {
       return out;
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<FibEntry> entries(Object v) {
+      return v instanceof FibEntry e ? List.of(e) : (List<FibEntry>) v;
+    }
+
+    @SuppressWarnings("unchecked")
     FibEntry lookup(IpAddr dst) {
       for (int len : dst.v6() ? v6Lengths : v4Lengths) {
-        List<FibEntry> l = byPrefix.get(new IpPrefix(dst.mask(len), len));
-        if (l != null && !l.isEmpty()) {
-          return l.get(0);
+        Object v = byPrefix.get(new IpPrefix(dst.mask(len), len));
+        if (v instanceof FibEntry e) {
+          return e;
+        }
+        if (v != null) {
+          return ((List<FibEntry>) v).get(0);
         }
       }
       return null;
@@ -175,7 +195,7 @@ public final class KernelFib {
     synchronized List<FibEntry> sorted() {
       if (sorted == null) {
         List<FibEntry> s = new ArrayList<>();
-        new TreeMap<>(byPrefix).values().forEach(s::addAll);
+        new TreeMap<>(byPrefix).values().forEach(v -> s.addAll(entries(v)));
         sorted = List.copyOf(s);
       }
       return sorted;
@@ -184,9 +204,9 @@ public final class KernelFib {
     synchronized long fingerprint() {
       if (!fingerprinted) {
         long fp = 0;
-        for (List<FibEntry> l : byPrefix.values()) {
+        for (Object v : byPrefix.values()) {
           long pos = 1;
-          for (FibEntry e : l) {
+          for (FibEntry e : entries(v)) {
             long z = (System.identityHashCode(e.route()) * 31L + e.installer().hashCode()) * pos++;
             z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
             z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
