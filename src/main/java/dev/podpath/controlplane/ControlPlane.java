@@ -28,6 +28,17 @@ import java.util.TreeSet;
  * {@link #MAX_OUTER_ITERATIONS}, a repeated state is reported as oscillation); the inner one is
  * {@link RouteExchange}. When an outer iteration finds the same sessions, the exchange continues
  * incrementally: only daemons on hosts whose FIB changed run again.
+ *
+ * <p>Use:
+ * <pre>{@code
+ * Network net = Network.of(hostSpecs);                       // host.yaml records
+ * List<RoutingDaemon> daemons = ...;                         // BirdDaemon, FrrDaemon, new CiliumBgpSpeaker(cfg) per node
+ * List<AgentRouteSource> agents = ...;                       // new CiliumAgentRoutes(nodeRouting) per node
+ * ControlPlaneResult r = ControlPlane.compute(net, daemons, agents);
+ * r.sessions();            // podpath sessions: one SessionResult per configured neighbor, with reason
+ * r.fib("w1").routes();    // podpath routes: the kernel tables (KernelRouteText.of for `ip route` text)
+ * r.ribs().get("w1/bird"); // the daemon's RIB entries
+ * }</pre>
  */
 public final class ControlPlane {
 
@@ -39,6 +50,11 @@ public final class ControlPlane {
 
   public static ControlPlaneResult compute(Network network, List<RoutingDaemon> daemons, List<? extends AgentRouteSource> agents) {
     return compute(network, daemons, agents, DEFAULT_MAX_ROUNDS);
+  }
+
+  /** Without agent routes (no Cilium on any host). */
+  public static ControlPlaneResult compute(Network network, List<RoutingDaemon> daemons) {
+    return compute(network, daemons, List.of(), DEFAULT_MAX_ROUNDS);
   }
 
   public static ControlPlaneResult compute(Network network, List<RoutingDaemon> daemons, List<? extends AgentRouteSource> agents, int maxRounds) {
@@ -68,10 +84,12 @@ public final class ControlPlane {
     }
     Map<String, List<AgentRouteSource.Installed>> agentRoutes = new HashMap<>();
     Map<String, List<FibEntryInput>> daemonRoutes = new HashMap<>();
-    Built built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes);
+    // one interner for the whole computation: equal routes are one object across hosts and iterations
+    Map<KernelRoute, KernelRoute> interner = new java.util.concurrent.ConcurrentHashMap<>();
+    Built built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes, interner);
     // the agent looks at the host as booted (addresses + static routes) the first time
     agentRoutes = computeAgents(agentList, built.fibs);
-    built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes);
+    built = build(network, kernelBase, staticBase, agentList, agentRoutes, daemonRoutes, interner);
 
     RouteExchange exchange = null;
     List<EstablishedSession> prevEstablished = null;
@@ -79,7 +97,7 @@ public final class ControlPlane {
     int totalRounds = 0;
     int outer = 0;
     boolean converged = false;
-    Set<Integer> seenStates = new HashSet<>();
+    Set<Long> seenStates = new HashSet<>();
     List<Finding> exchangeFindings = new ArrayList<>();
     SortedMap<String, KernelFib> previousFibs = null;
     while (outer < MAX_OUTER_ITERATIONS) {
@@ -118,18 +136,28 @@ public final class ControlPlane {
       daemonRoutes = new HashMap<>();
       for (RoutingDaemon d : unique) {
         daemonRoutes.computeIfAbsent(d.host(), k -> new ArrayList<>())
-            .add(new FibEntryInput(DaemonRef.of(d).key(), d.kernelRoutes(), d.replacesKernelRoutes() ? InstallMode.REPLACE : InstallMode.ADD));
+            .add(new FibEntryInput(DaemonRef.of(d).key(), intern(d.kernelRoutes(), interner), d.replacesKernelRoutes() ? InstallMode.REPLACE : InstallMode.ADD));
       }
       Map<String, List<AgentRouteSource.Installed>> newAgentRoutes = computeAgents(agentList, built.fibs);
-      Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes, built);
+      Built next = build(network, kernelBase, staticBase, agentList, newAgentRoutes, daemonRoutes, built, interner);
       previousFibs = built.fibs;
+      if (!exchange.converged()) {
+        // the route exchange oscillates (reported by it): the FIBs show the state where it stopped
+        built = next;
+        agentRoutes = newAgentRoutes;
+        break;
+      }
       if (next.fibs.equals(built.fibs)) {
         built = next;
         agentRoutes = newAgentRoutes;
         converged = exchange.converged();
         break;
       }
-      if (!seenStates.add(next.fibs.hashCode())) {
+      long state = 0;
+      for (KernelFib f : next.fibs.values()) {
+        state = state * 31 + f.fingerprint();
+      }
+      if (!seenStates.add(state)) {
         findings.add(Finding.error("bgp/topology-oscillation", "sessions and kernel routes do not settle: the FIBs after outer iteration "
             + outer + " repeat an earlier state (a session's TCP path depends on routes learned over sessions that it changes)", SourceRef.NONE));
         built = next;
@@ -167,6 +195,15 @@ public final class ControlPlane {
         Collections.unmodifiableSortedMap(built.fibs), Collections.unmodifiableSortedMap(ribs), dedup, outer, totalRounds, converged);
   }
 
+  /** The daemon's routes as canonical objects: what is kept between iterations is shared, not per host. */
+  private static List<KernelRoute> intern(List<KernelRoute> routes, Map<KernelRoute, KernelRoute> interner) {
+    List<KernelRoute> out = new ArrayList<>(routes.size());
+    for (KernelRoute r : routes) {
+      out.add(interner.computeIfAbsent(r, k -> k));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
   private record FibEntryInput(String installer, List<KernelRoute> routes, InstallMode mode) {}
 
   private record Built(SortedMap<String, KernelFib> fibs, Map<String, HostInputs> inputs, Map<String, List<Finding>> findings) {
@@ -189,17 +226,18 @@ public final class ControlPlane {
   private record HostInputs(List<List<KernelRoute>> agentRoutes, List<FibEntryInput> daemonRoutes) {}
 
   private static Built build(Network network, Map<String, List<KernelRoute>> kernelBase, Map<String, List<KernelRoute>> staticBase,
-      List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes) {
-    return build(network, kernelBase, staticBase, agents, agentRoutes, daemonRoutes, null);
+      List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes,
+      Map<KernelRoute, KernelRoute> interner) {
+    return build(network, kernelBase, staticBase, agents, agentRoutes, daemonRoutes, null, interner);
   }
 
   private static Built build(Network network, Map<String, List<KernelRoute>> kernelBase, Map<String, List<KernelRoute>> staticBase,
       List<AgentRouteSource> agents, Map<String, List<AgentRouteSource.Installed>> agentRoutes, Map<String, List<FibEntryInput>> daemonRoutes,
-      Built previous) {
+      Built previous, Map<KernelRoute, KernelRoute> interner) {
     SortedMap<String, KernelFib> fibs = new TreeMap<>();
     Map<String, HostInputs> inputs = new HashMap<>();
     Map<String, List<Finding>> findings = new TreeMap<>();
-    Map<KernelRoute, KernelRoute> interner = new HashMap<>();
+    List<String> toBuild = new ArrayList<>();
     for (String h : network.hosts().keySet()) {
       List<List<KernelRoute>> ar = new ArrayList<>();
       for (AgentRouteSource.Installed i : agentRoutes.getOrDefault(h, List.of())) {
@@ -210,20 +248,30 @@ public final class ControlPlane {
       if (previous != null && in.equals(previous.inputs.get(h))) {
         fibs.put(h, previous.fibs.get(h));
         findings.put(h, previous.findings.get(h));
-        continue;
+      } else {
+        toBuild.add(h);
       }
+    }
+    // hosts are independent: build their FIBs in parallel (inputs are immutable, results keyed by host)
+    Map<String, KernelFibBuilder> built = new java.util.concurrent.ConcurrentHashMap<>();
+    toBuild.parallelStream().forEach(h -> {
+      HostInputs in = inputs.get(h);
       KernelFibBuilder b = new KernelFibBuilder(h, interner);
       b.addAll(kernelBase.get(h), LinuxAddressRoutes.INSTALLED_BY, InstallMode.APPEND);
       b.addAll(staticBase.get(h), StaticRoutes.INSTALLED_BY, InstallMode.ADD);
       int k = 0;
       for (AgentRouteSource a : agents) {
-        if (a.host().equals(h) && k < ar.size()) {
-          b.addAll(ar.get(k++), a.installer(), a.mode());
+        if (a.host().equals(h) && k < in.agentRoutes().size()) {
+          b.addAll(in.agentRoutes().get(k++), a.installer(), a.mode());
         }
       }
       for (FibEntryInput d : in.daemonRoutes()) {
         b.addAll(d.routes(), d.installer(), d.mode());
       }
+      built.put(h, b);
+    });
+    for (String h : toBuild) {
+      KernelFibBuilder b = built.get(h);
       fibs.put(h, b.build());
       findings.put(h, List.copyOf(b.findings()));
     }

@@ -25,12 +25,15 @@ public final class KernelFib {
   private final String host;
   private final SortedMap<String, Table> tables;
 
-  /** @param byTable per table, per prefix, routes in install order (taken over, not copied) */
-  KernelFib(String host, Map<String, Map<IpPrefix, List<FibEntry>>> byTable) {
+  /**
+   * @param byTable per table, per prefix, routes in install order (taken over, not copied)
+   * @param universe the route interner of the computation: FIBs of one universe share route objects
+   */
+  KernelFib(String host, Map<String, Map<IpPrefix, List<FibEntry>>> byTable, Object universe) {
     this.host = host;
     SortedMap<String, Table> t = new TreeMap<>();
     for (Map.Entry<String, Map<IpPrefix, List<FibEntry>>> e : byTable.entrySet()) {
-      t.put(e.getKey(), new Table(e.getValue()));
+      t.put(e.getKey(), new Table(e.getValue(), universe));
     }
     this.tables = Collections.unmodifiableSortedMap(t);
   }
@@ -89,6 +92,19 @@ public final class KernelFib {
     return out;
   }
 
+  /**
+   * A cheap 64-bit fingerprint of the content, for the outer fixed point's repeated-state check.
+   * Routes are interned per computation, so equal routes are one object and their identity hash
+   * stands for their content (comparing fingerprints of FIBs from different computations is meaningless).
+   */
+  public long fingerprint() {
+    long fp = host.hashCode();
+    for (Map.Entry<String, Table> t : tables.entrySet()) {
+      fp += t.getKey().hashCode() * 0x9E3779B97F4A7C15L + t.getValue().fingerprint();
+    }
+    return fp;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o == this || o instanceof KernelFib f && f.host.equals(host) && f.tables.equals(tables);
@@ -99,28 +115,43 @@ public final class KernelFib {
     return host.hashCode() * 31 + tables.hashCode();
   }
 
-  /** One table: routes by prefix (each list sorted by metric, then install order), LPM by length. */
+  /**
+   * One table: routes by prefix, LPM by length. A prefix maps to its only FibEntry, or to an
+   * immutable list sorted by metric then install order (one object per route in the common case:
+   * 5,000 hosts x 5,000 routes must fit in memory).
+   */
   static final class Table {
-    private final Map<IpPrefix, List<FibEntry>> byPrefix;
+    private final Map<IpPrefix, Object> byPrefix;
     private final int[] v4Lengths;
     private final int[] v6Lengths;
     private List<FibEntry> sorted;
+    private final Object universe;
+    private long fingerprint;
+    private boolean fingerprinted;
     private int hash;
 
-    Table(Map<IpPrefix, List<FibEntry>> byPrefix) {
-      this.byPrefix = byPrefix;
+    @SuppressWarnings("unchecked")
+    Table(Map<IpPrefix, List<FibEntry>> lists, Object universe) {
+      // the builder's map is taken over and its values compacted in place
+      Map<IpPrefix, Object> m = (Map<IpPrefix, Object>) (Map<IpPrefix, ?>) lists;
+      this.byPrefix = m;
+      this.universe = universe;
       boolean[] l4 = new boolean[33];
       boolean[] l6 = new boolean[129];
-      for (Map.Entry<IpPrefix, List<FibEntry>> e : byPrefix.entrySet()) {
+      for (Map.Entry<IpPrefix, Object> e : m.entrySet()) {
         IpPrefix p = e.getKey();
         if (p.v6()) {
           l6[p.length()] = true;
         } else {
           l4[p.length()] = true;
         }
-        if (e.getValue().size() > 1) {
+        List<FibEntry> l = new ArrayList<>((List<FibEntry>) e.getValue());
+        if (l.size() == 1) {
+          e.setValue(l.get(0));
+        } else {
           // stable sort: equal metrics keep install order
-          e.getValue().sort((a, b) -> Long.compare(a.route().metric(), b.route().metric()));
+          l.sort((a, b) -> Long.compare(a.route().metric(), b.route().metric()));
+          e.setValue(List.copyOf(l));
         }
       }
       v4Lengths = lengthsDesc(l4);
@@ -142,11 +173,20 @@ public final class KernelFib {
       return out;
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<FibEntry> entries(Object v) {
+      return v instanceof FibEntry e ? List.of(e) : (List<FibEntry>) v;
+    }
+
+    @SuppressWarnings("unchecked")
     FibEntry lookup(IpAddr dst) {
       for (int len : dst.v6() ? v6Lengths : v4Lengths) {
-        List<FibEntry> l = byPrefix.get(new IpPrefix(dst.mask(len), len));
-        if (l != null && !l.isEmpty()) {
-          return l.get(0);
+        Object v = byPrefix.get(new IpPrefix(dst.mask(len), len));
+        if (v instanceof FibEntry e) {
+          return e;
+        }
+        if (v != null) {
+          return ((List<FibEntry>) v).get(0);
         }
       }
       return null;
@@ -155,19 +195,47 @@ public final class KernelFib {
     synchronized List<FibEntry> sorted() {
       if (sorted == null) {
         List<FibEntry> s = new ArrayList<>();
-        new TreeMap<>(byPrefix).values().forEach(s::addAll);
+        new TreeMap<>(byPrefix).values().forEach(v -> s.addAll(entries(v)));
         sorted = List.copyOf(s);
       }
       return sorted;
     }
 
-    @Override
-    public boolean equals(Object o) {
-      return o == this || o instanceof Table t && t.hashCode() == hashCode() && t.byPrefix.equals(byPrefix);
+    synchronized long fingerprint() {
+      if (!fingerprinted) {
+        long fp = 0;
+        for (Object v : byPrefix.values()) {
+          long pos = 1;
+          for (FibEntry e : entries(v)) {
+            long z = (System.identityHashCode(e.route()) * 31L + e.installer().hashCode()) * pos++;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            fp += z ^ (z >>> 31);
+          }
+        }
+        fingerprint = fp;
+        fingerprinted = true;
+      }
+      return fingerprint;
     }
 
     @Override
-    public int hashCode() {
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      if (!(o instanceof Table t)) {
+        return false;
+      }
+      // within one computation equal routes are one interned object: differing fingerprints prove inequality
+      if (t.universe == universe && universe != null && t.fingerprint() != fingerprint()) {
+        return false;
+      }
+      return t.byPrefix.equals(byPrefix);
+    }
+
+    @Override
+    public synchronized int hashCode() {
       if (hash == 0) {
         hash = byPrefix.hashCode() | 1;
       }

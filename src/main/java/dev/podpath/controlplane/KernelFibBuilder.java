@@ -174,13 +174,13 @@ final class KernelFibBuilder {
     return findings;
   }
 
-  /** Hands the tables over to the FIB: the builder must not be used afterwards. */
+  /** A FIB of what is installed so far (the builder can go on). */
   KernelFib build() {
     Map<String, Map<IpPrefix, List<FibEntry>>> out = new LinkedHashMap<>();
     for (Map.Entry<String, Map<IpPrefix, List<FibEntry>>> t : tables.entrySet()) {
       t.getValue().values().removeIf(List::isEmpty);
-      out.put(t.getKey(), t.getValue());
+      out.put(t.getKey(), new java.util.HashMap<>(t.getValue()));
     }
-    return new KernelFib(host, out);
+    return new KernelFib(host, out, interner);
   }
 }

@@ -150,6 +150,8 @@ class RouteExchangeTest {
     assertThat(r.converged()).isFalse();
     assertThat(r.findings()).anyMatch(x -> x.code().equals("bgp/oscillation") && x.message().contains("cycle of 4 rounds"));
     assertThat(r.exchangeRounds()).isLessThan(20);
+    assertThat(r.outerIterations()).isEqualTo(1); // the outer fixed point stops with it
+    assertThat(r.findings()).filteredOn(x -> x.code().equals("bgp/oscillation")).hasSize(1);
   }
 
   @Test

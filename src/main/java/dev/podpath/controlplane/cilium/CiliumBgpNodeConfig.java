@@ -24,8 +24,8 @@ public record CiliumBgpNodeConfig(String host, List<Instance> instances, SourceR
   /**
    * A bgpInstance.
    *
-   * @param localPort null when unset: the instance does not listen (bgp_cluster_types.go
-   *     "If unset, ... does not listen"; GoBGP ListenPort -1)
+   * @param localPort null when unset: the instance does not listen (v2/bgp_cluster_types.go
+   *     CiliumBGPInstance.LocalPort: "If not specified, BGP instance will not listen for incoming connections")
    * @param routerId the instance's router id, or null
    */
   public record Instance(String name, long localAsn, Integer localPort, IpAddr routerId, List<Peer> peers, SourceRef where) {

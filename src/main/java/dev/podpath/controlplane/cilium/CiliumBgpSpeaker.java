@@ -73,13 +73,13 @@ public final class CiliumBgpSpeaker implements RoutingDaemon {
   private static BgpNeighborConfig neighbor(String id, CiliumBgpNodeConfig.Instance i, CiliumBgpNodeConfig.Peer p) {
     BgpNeighborConfig.PeerAs peerAs = p.peerAsn() == 0 ? new BgpNeighborConfig.PeerAs.Any() : new BgpNeighborConfig.PeerAs.Exact(p.peerAsn());
     boolean ibgp = p.peerAsn() == i.localAsn();
-    // bgp_peer_types.go: ebgpMultihop "ignored for iBGP"; default 1
+    // v2/bgp_peer_types.go CiliumBGPPeerConfigSpec.EBGPMultihop: default 1, "ignored for iBGP neighbors"
     int ttl = ibgp ? IBGP_TTL : Math.max(1, p.ebgpMultihop());
     return new BgpNeighborConfig(id, null, i.localAsn(), peerAs, p.peerAddress(), p.peerPort() == 0 ? 179 : p.peerPort(),
         p.localAddress(), i.localPort() != null, false, ttl, false, null, p.passwordDigest(), families(p), p.where());
   }
 
-  /** bgp_peer_types.go: families default to ipv6/unicast and ipv4/unicast when empty. */
+  /** v2/bgp_peer_types.go SetDefaults: families default to ipv6/unicast and ipv4/unicast (no advertisements) when empty. */
   private static Set<AddressFamily> families(CiliumBgpNodeConfig.Peer p) {
     Set<AddressFamily> s = EnumSet.noneOf(AddressFamily.class);
     if (p.families().isEmpty()) {
