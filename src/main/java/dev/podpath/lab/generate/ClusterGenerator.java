@@ -31,7 +31,7 @@ final class ClusterGenerator {
   private final int width;
 
   private ClusterGenerator(long seed, ClusterShape shape) {
-    Random rnd = new Random(seed);
+    Random rnd = new Random(RandomPlanner.scramble(seed));
     this.seed = seed;
     this.shape = shape;
     Family drawn = rnd.nextBoolean() ? Family.IPV6 : Family.DUAL;

@@ -47,7 +47,7 @@ final class RandomPlanner {
 
   RandomPlanner(long seed, GeneratorOptions options) {
     this.seed = seed;
-    this.rnd = new Random(seed);
+    this.rnd = new Random(scramble(seed));
     this.options = options;
   }
 
@@ -501,6 +501,17 @@ final class RandomPlanner {
       e.importDeny.add(pool.remove(rnd.nextInt(pool.size())));
     }
     return true;
+  }
+
+  /**
+   * SplitMix64's finaliser: java.util.Random's first outputs for neighbouring seeds (1, 2, 3...)
+   * are nearly equal, which would make seeds 1-200 draw almost the same variations.
+   */
+  static long scramble(long seed) {
+    long z = seed + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   static IpAddr v6(int... groups) {
