@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,32 @@ class DaemonsAcceptGeneratedConfigsTest {
     assertThat(checked).isGreaterThan(SEEDS / 2);
   }
 
+  /** The checks can fail: a refused line is caught although FRR exits 0 (control for the test above). */
+  @Test
+  @Tag("lab")
+  void frrCheckCatchesARefusedLine() throws Exception {
+    assumeTrue(Files.isExecutable(BGPD) && Files.isExecutable(STATICD), "FRR is not installed");
+    assumeTrue("root".equals(System.getProperty("user.name")), "bgpd -C needs root");
+    Path p = write(0, Map.entry("bad/frr.conf", "frr version 8.4.4\nrouter bgp 65001\n neighbor 10.0.0.2 remote-as 65002\n"
+        + " address-family ipv4 unicast\n  neighbor 10.0.0.3 route-reflector-client\n exit-address-family\nexit\n"
+        + "ip route 10.1.0.0/16 nowhere-dev\n"));
+    assertThat(refused(0, "bad", run(List.of(BGPD.toString(), "-C", "-f", p.toString())), false)).hasSize(2)
+        .anyMatch(l -> l.contains("route-reflector-client")).anyMatch(l -> l.contains("Specify remote-as"));
+    assertThat(refused(0, "bad", run(List.of(STATICD.toString(), "-C", "-f", p.toString())), true))
+        .anyMatch(l -> l.contains("nowhere-dev") || l.contains("Configuration failed"));
+  }
+
+  @Test
+  void birdCheckCatchesARefusedConfig() throws Exception {
+    assumeTrue(Files.isExecutable(BIRD), "bird2 is not installed");
+    // BIRD 2.0.1+: eBGP without explicit import/export is a config error (routing-facts §2.1).
+    Path p = write(0, Map.entry("bad/bird.conf", "router id 10.0.0.1;\nprotocol bgp x {\n local 10.0.0.1 as 65001;\n"
+        + " neighbor 10.0.0.2 as 65002;\n ipv4;\n}\n"));
+    Run r = run(List.of(BIRD.toString(), "-p", "-c", p.toString()));
+    assertThat(r.status).isNotZero();
+    assertThat(r.output).contains("EBGP requires explicit import policy");
+  }
+
   private static List<String> refused(long seed, String file, Run r, boolean staticd) {
     List<String> out = new ArrayList<>();
     if (r.status != 0) {
@@ -84,7 +111,9 @@ class DaemonsAcceptGeneratedConfigsTest {
         if (staticLine == staticd) {
           out.add("seed " + seed + " " + file + ": " + line.strip());
         }
-      } else if (line.startsWith("%") || line.contains("error processing configuration")) {
+      } else if (line.startsWith("%") || line.contains("error processing configuration")
+          || line.contains("open configuration file")) {
+        // FRR drops to user frr before reading: an unreadable file is "checked" silently otherwise.
         out.add("seed " + seed + " " + file + ": " + line.strip());
       }
     }
@@ -100,6 +129,11 @@ class DaemonsAcceptGeneratedConfigsTest {
     Path p = tmp.resolve(Long.toString(seed)).resolve(f.getKey());
     Files.createDirectories(p.getParent());
     Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+    // FRR daemons read the file as user frr: every directory from the temp dir down must be open.
+    for (Path d = p.getParent(); d.startsWith(tmp); d = d.getParent()) {
+      Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
     return p;
   }
 
