@@ -149,6 +149,9 @@ final class FrrConfigWriter {
         }
       }
       case LOCALHOST -> {
+        if (!e.local.isLoopback()) {
+          b.append(n).append(" update-source ").append(e.local).append('\n');
+        }
         if (!e.ibgp()) {
           // FRR: an eBGP peer off every connected subnet needs ebgp-multihop or this (routing-facts §3.6).
           b.append(n).append(" disable-connected-check\n");

@@ -297,8 +297,19 @@ final class RandomPlanner {
       if (fams.size() == 2 && chance(0.5)) {
         fams = List.of(chance(0.5));
       }
+      // lab (bird2 2.0.12 + FRR 8.4.4 with zebra, 2026-11-26): over ::1 / 127.0.0.1 FRR resets the
+      // session ("nexthop_set failed ... intf (Unknown)"); over an address on lo both sides come up.
+      boolean hostAddress = chance(0.5);
+      if (hostAddress) {
+        if (family.v4() && r.lo4 == null) {
+          r.lo4 = IpAddr.v4(10, 255, 0, r.number);
+        }
+        if (family.v6() && r.lo6 == null) {
+          r.lo6 = v6(0xfd00, 0xff, 0, 0, 0, 0, 0, r.number);
+        }
+      }
       for (boolean v6 : fams) {
-        IpAddr loop = v6 ? v6(0, 0, 0, 0, 0, 0, 0, 1) : IpAddr.v4(127, 0, 0, 1);
+        IpAddr loop = hostAddress ? lo(r, v6) : v6 ? v6(0, 0, 0, 0, 0, 0, 0, 1) : IpAddr.v4(127, 0, 0, 1);
         sessions.add(new PlanSession(new PlanEnd(r.main, loop), new PlanEnd(r.second, loop), v6,
             PlanSession.Kind.LOCALHOST));
       }
