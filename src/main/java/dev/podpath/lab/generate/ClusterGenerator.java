@@ -71,6 +71,7 @@ final class ClusterGenerator {
             + " upstream FRR router(s) up1..up" + shape.upstreams() + (ibgp ? " (iBGP, route reflectors)" : " (eBGP, one AS per node)") + ".",
         "features: " + String.join(", ", features));
     SnapshotSink.write(sink, "snapshot.yaml", SnapshotYaml.text("cluster-" + seed, notes));
+    SnapshotSink.write(sink, "cilium/values.yaml", ciliumValues());
     for (int u = 1; u <= shape.upstreams(); u++) {
       SnapshotSink.write(sink, "hosts/up" + u + "/host.yaml", hostYaml("up" + u, upstreamV4(u), upstreamV6(u)));
       upstreamFrr(sink, u);
@@ -86,6 +87,28 @@ final class ClusterGenerator {
       throw new UncheckedIOException("cannot write kubernetes/nodes.yaml", e);
     }
     return features;
+  }
+
+  /**
+   * Helm values in the founding case's style (native routing, Kubernetes IPAM, no ADNR: pod routes
+   * come from BGP). The native-routing CIDRs cover node addresses and PodCIDRs.
+   */
+  private String ciliumValues() {
+    StringBuilder b = new StringBuilder();
+    b.append("# podpath generator (scale mode), seed ").append(seed).append('\n');
+    b.append("routingMode: native\nautoDirectNodeRoutes: false\nkubeProxyReplacement: true\n");
+    b.append("ipam:\n  mode: kubernetes\n");
+    b.append("ipv4:\n  enabled: ").append(family.v4()).append('\n');
+    b.append("ipv6:\n  enabled: ").append(family.v6()).append('\n');
+    if (family.v6()) {
+      b.append("k8s:\n  requireIPv6PodCIDR: true\n");
+      b.append("ipv6NativeRoutingCIDR: fd00:10::/32\n");
+    }
+    if (family.v4()) {
+      b.append("ipv4NativeRoutingCIDR: 10.0.0.0/8\n");
+    }
+    b.append("bgpControlPlane:\n  enabled: false\n");
+    return b.toString();
   }
 
   String nodeName(int i) {

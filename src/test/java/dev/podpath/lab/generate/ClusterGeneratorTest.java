@@ -32,8 +32,9 @@ class ClusterGeneratorTest {
     try (Stream<Path> hosts = Files.list(tmp.resolve("hosts"))) {
       assertThat(hosts.count()).isEqualTo(n + 2);
     }
-    // snapshot.yaml + nodes.yaml + per node host.yaml and bird.conf + per upstream host.yaml and frr.conf
-    assertThat(w.fileCount()).isEqualTo(2 + 2L * n + 4);
+    // snapshot.yaml, values.yaml, nodes.yaml, per node host.yaml and bird.conf, per upstream host.yaml and frr.conf
+    assertThat(w.fileCount()).isEqualTo(3 + 2L * n + 4);
+    YamlReader.readFile(tmp.resolve("cilium/values.yaml"), "cilium/values.yaml");
     List<YamlDocument> docs = YamlReader.readFile(tmp.resolve("kubernetes/nodes.yaml"), "kubernetes/nodes.yaml");
     assertThat(docs).hasSize(n);
     Set<IpPrefix> cidrs = new HashSet<>();
@@ -75,7 +76,7 @@ class ClusterGeneratorTest {
   @Test
   void fiveThousandNodesAreWritten() throws IOException {
     WrittenSnapshot w = TopologyGenerator.write(1, GeneratorOptions.cluster(5000), tmp);
-    assertThat(w.fileCount()).isEqualTo(2 + 2L * 5000 + 4);
+    assertThat(w.fileCount()).isEqualTo(3 + 2L * 5000 + 4);
     assertThat(tmp.resolve("hosts/node-5000/bird.conf")).exists();
     long peers = Files.readAllLines(tmp.resolve("hosts/up1/frr.conf")).stream().filter(l -> l.contains(" peer-group NODES")
         && !l.endsWith(" peer-group")).count();
