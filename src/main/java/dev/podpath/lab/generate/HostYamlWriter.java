@@ -1,6 +1,5 @@
 package dev.podpath.lab.generate;
 
-import dev.podpath.core.net.IpAddr;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,9 +54,5 @@ final class HostYamlWriter {
     if (family.v6()) {
       b.append("  net.ipv6.conf.all.forwarding: 1\n");
     }
-  }
-
-  static String address(IpAddr a, int len) {
-    return a + "/" + len;
   }
 }

@@ -33,6 +33,9 @@ final class RandomPlanner {
   private PlanRouter rr;
   private List<PlanRouter> rrClients = List.of();
   private boolean loopRealised;
+  /** The two same-AS routers of the AS-path loop that accept their own AS from the middle one. */
+  private List<PlanRouter> allowLocalAs = List.of();
+  private PlanRouter allowLocalAsMiddle;
 
   /** Two routers peering across {@code segment}. */
   private record Edge(PlanRouter x, PlanRouter y, PlanSegment segment) {
@@ -233,9 +236,6 @@ final class RandomPlanner {
       allowLocalAsMiddle = t.m;
     }
   }
-
-  private List<PlanRouter> allowLocalAs = List.of();
-  private PlanRouter allowLocalAsMiddle;
 
   private void placeMultihop() {
     List<Edge> pool = new ArrayList<>(edges);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Generates podpath snapshots from a seed (docs/generator.md). Same seed and options, same bytes:
- * all randomness comes from {@code java.util.Random(seed)}, whose sequence the Java specification
- * fixes, and every file is written in a fixed order.
+ * all randomness comes from one {@code java.util.Random} (whose sequence the Java specification
+ * fixes) seeded with a scrambled {@code seed}, and every file is written in a fixed order.
  */
 public final class TopologyGenerator {
 
