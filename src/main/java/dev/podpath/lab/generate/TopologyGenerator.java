@@ -39,7 +39,7 @@ public final class TopologyGenerator {
       return ClusterGenerator.emit(seed, options.cluster(), sink);
     }
     RandomPlan plan = new RandomPlanner(seed, options).plan();
-    SnapshotSink.write(sink, "snapshot.yaml", SnapshotYaml.random(plan, name(seed, options)));
+    SnapshotSink.write(sink, "snapshot.yaml", SnapshotYaml.random(plan, name(seed, options), options));
     for (PlanRouter r : plan.routers()) {
       String dir = "hosts/" + r.name + "/";
       SnapshotSink.write(sink, dir + "host.yaml", HostYamlWriter.write(r, plan.family()));
