@@ -143,54 +143,61 @@ class TopologyGeneratorTest {
   @Test
   void addressesAreUniqueAndSessionsDeclaredOnBothEnds() {
     for (long seed = 1; seed <= SEEDS; seed++) {
-      GeneratedSnapshot s = TopologyGenerator.generate(seed, GeneratorOptions.defaults());
-      SnapshotFacts f = SnapshotFacts.of(s.files());
-      String at = "seed " + seed;
-      // Every address is owned by exactly one interface.
-      Map<IpAddr, String> owner = new HashMap<>();
-      for (var l : f.interfaces().values()) {
-        for (var i : l) {
-          for (IfAddress a : i.addresses()) {
-            assertThat(owner.put(a.address(), i.host() + "/" + i.name())).as(at + " " + a).isNull();
-          }
+      assertConsistent(TopologyGenerator.generate(seed, GeneratorOptions.defaults()), "seed " + seed);
+    }
+  }
+
+  /**
+   * Every address on exactly one interface; a named segment has one set of prefixes; static routes
+   * go via a connected neighbor to another host's address; each neighbor is declared back exactly
+   * once, with matching ASNs, on its owner (or on the same host for a localhost session).
+   */
+  static void assertConsistent(GeneratedSnapshot s, String at) {
+    SnapshotFacts f = SnapshotFacts.of(s.files());
+    // Every address is owned by exactly one interface.
+    Map<IpAddr, String> owner = new HashMap<>();
+    for (var l : f.interfaces().values()) {
+      for (var i : l) {
+        for (IfAddress a : i.addresses()) {
+          assertThat(owner.put(a.address(), i.host() + "/" + i.name())).as(at + " " + a).isNull();
         }
       }
-      // Interfaces on one named segment share its prefixes; different segments never do.
-      Map<String, Set<IpPrefix>> bySegment = new HashMap<>();
-      for (var l : f.interfaces().values()) {
-        for (var i : l) {
-          if (i.segment() != null) {
-            Set<IpPrefix> p = new HashSet<>();
-            i.addresses().forEach(a -> p.add(a.prefix()));
-            Set<IpPrefix> before = bySegment.putIfAbsent(i.segment(), p);
-            assertThat(before == null || before.equals(p)).as(at + " segment " + i.segment()).isTrue();
-          }
+    }
+    // Interfaces on one named segment share its prefixes; different segments never do.
+    Map<String, Set<IpPrefix>> bySegment = new HashMap<>();
+    for (var l : f.interfaces().values()) {
+      for (var i : l) {
+        if (i.segment() != null) {
+          Set<IpPrefix> p = new HashSet<>();
+          i.addresses().forEach(a -> p.add(a.prefix()));
+          Set<IpPrefix> before = bySegment.putIfAbsent(i.segment(), p);
+          assertThat(before == null || before.equals(p)).as(at + " segment " + i.segment()).isTrue();
         }
       }
-      assertThat(new HashSet<>(bySegment.values())).as(at).hasSameSizeAs(bySegment.values());
-      // Static routes go via a neighbor on a connected prefix, to another host's loopback.
-      for (var r : f.routes()) {
-        assertThat(f.interfaces().get(r.host()).stream().flatMap(i -> i.addresses().stream())
-            .anyMatch(a -> a.prefix().contains(r.via()))).as(at + " " + r).isTrue();
-        assertThat(f.owner(IpPrefix.parse(r.to()).network())).as(at + " " + r).isNotNull().isNotEqualTo(r.host());
-      }
-      // Each neighbor address is another daemon's: on another host, or on this host over localhost.
-      for (SnapshotFacts.Daemon d : f.daemons()) {
-        for (SnapshotFacts.Neighbor n : d.neighbors()) {
-          String host = n.address().isLoopback() ? d.host() : f.owner(n.address());
-          assertThat(host).as(at + " " + d.host() + " neighbor " + n.address()).isNotNull();
-          boolean sameHost = host.equals(d.host());
-          if (sameHost) {
-            // Only the two daemons of one host peer on that host, over one local address.
-            assertThat(n.local()).as(at + " " + d.host() + " same-host session").isIn(n.address(), null);
-          }
-          List<SnapshotFacts.Daemon> peers = f.daemons().stream().filter(p -> p.host().equals(host) && p != d)
-              .filter(p -> p.asn() == n.asn())
-              .filter(p -> p.neighbors().stream().anyMatch(back -> back.asn() == d.asn()
-                  && (sameHost ? back.address().equals(n.address()) : d.host().equals(f.owner(back.address())))))
-              .toList();
-          assertThat(peers).as(at + " " + d.host() + " -> " + n.address() + " declared back once").hasSize(1);
+    }
+    assertThat(new HashSet<>(bySegment.values())).as(at).hasSameSizeAs(bySegment.values());
+    // Static routes go via a neighbor on a connected prefix, to another host's loopback.
+    for (var r : f.routes()) {
+      assertThat(f.interfaces().get(r.host()).stream().flatMap(i -> i.addresses().stream())
+          .anyMatch(a -> a.prefix().contains(r.via()))).as(at + " " + r).isTrue();
+      assertThat(f.owner(IpPrefix.parse(r.to()).network())).as(at + " " + r).isNotNull().isNotEqualTo(r.host());
+    }
+    // Each neighbor address is another daemon's: on another host, or on this host over localhost.
+    for (SnapshotFacts.Daemon d : f.daemons()) {
+      for (SnapshotFacts.Neighbor n : d.neighbors()) {
+        String host = n.address().isLoopback() ? d.host() : f.owner(n.address());
+        assertThat(host).as(at + " " + d.host() + " neighbor " + n.address()).isNotNull();
+        boolean sameHost = host.equals(d.host());
+        if (sameHost) {
+          // Only the two daemons of one host peer on that host, over one local address.
+          assertThat(n.local()).as(at + " " + d.host() + " same-host session").isIn(n.address(), null);
         }
+        List<SnapshotFacts.Daemon> peers = f.daemons().stream().filter(p -> p.host().equals(host) && p != d)
+            .filter(p -> p.asn() == n.asn())
+            .filter(p -> p.neighbors().stream().anyMatch(back -> back.asn() == d.asn()
+                && (sameHost ? back.address().equals(n.address()) : d.host().equals(f.owner(back.address())))))
+            .toList();
+        assertThat(peers).as(at + " " + d.host() + " -> " + n.address() + " declared back once").hasSize(1);
       }
     }
   }
