@@ -98,7 +98,7 @@ final class FrrAnnounce {
         why[0] = p.reason();
         return Optional.empty();
       }
-      nhByMap = policy.setsNextHop(pol.routeMapOut(), route, p.route());
+      nhByMap = policy.setsNextHop(route, p.route());
       route = p.route();
     }
     a = route.attributes();

@@ -292,8 +292,8 @@ final class FrrPolicy {
     return Math.max(0, Math.min(4294967295L, v));
   }
 
-  /** Whether the entry that permitted a route said `set ip next-hop unchanged` (outbound). */
-  boolean setsNextHop(String routeMapName, FrrRoute before, FrrRoute after) {
+  /** Whether an outbound route-map changed the next hop (then bgpd does not reset it to self). */
+  boolean setsNextHop(FrrRoute before, FrrRoute after) {
     return !java.util.Objects.equals(before.attributes().nextHop(), after.attributes().nextHop())
         || !java.util.Objects.equals(before.attributes().nextHopLinkLocal(), after.attributes().nextHopLinkLocal());
   }
