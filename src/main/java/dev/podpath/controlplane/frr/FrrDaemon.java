@@ -60,7 +60,7 @@ public final class FrrDaemon implements RoutingDaemon {
   private List<KernelRoute> kernel = List.of();
   private List<RibEntry> rib = List.of();
   private List<Finding> findings = List.of();
-  private int lastHash;
+  private List<Object> lastState = List.of();
 
   /** A prefix's candidates, the best and its multipath companions. */
   record Selection(List<Candidate> candidates, Candidate best, List<Candidate> multipath, Map<Candidate, String> lostBecause) {}
@@ -194,9 +194,9 @@ public final class FrrDaemon implements RoutingDaemon {
     this.findings = dedupe(fs);
     this.kernel = List.copyOf(kernelOut);
     this.rib = List.copyOf(ribOut);
-    int h = Objects.hash(kernel, advertisedState());
-    boolean changed = h != lastHash;
-    lastHash = h;
+    List<Object> state = List.of(kernel, advertisedState());
+    boolean changed = !state.equals(lastState);
+    lastState = state;
     return changed;
   }
 
