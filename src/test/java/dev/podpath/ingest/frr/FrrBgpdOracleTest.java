@@ -42,7 +42,9 @@ class FrrBgpdOracleTest {
     Files.deleteIfExists(probe);
     Assumptions.assumeTrue(finished && pr.exitValue() == 0, "bgpd -C does not run here (needs root)");
     List<Path> files = new java.util.ArrayList<>(FrrCorpus.files());
-    files.add(Path.of("src/test/resources/frr/proxmox-evpn-exitnode.frr.conf"));
+    try (var s = Files.list(Path.of("src/test/resources/frr"))) {
+      s.filter(f -> f.toString().endsWith(".conf")).sorted().forEach(files::add);
+    }
     try (var s = Files.list(Path.of("src/test/resources/frr/oracle"))) {
       s.sorted().forEach(files::add);
     }
