@@ -98,7 +98,7 @@ final class FrrAnnounce {
         why[0] = p.reason();
         return Optional.empty();
       }
-      nhByMap = policy.setsNextHop(pol.routeMapOut(), route, p.route());
+      nhByMap = policy.setsNextHop(route, p.route());
       route = p.route();
     }
     a = route.attributes();
@@ -122,9 +122,11 @@ final class FrrAnnounce {
     if (fam.v6()) {
       // link-local second next hop only to a peer on a shared network, for our own routes or eBGP,
       // never for reflected routes (subgroup_announce_check "IPv6/MP starts with 1 nexthop")
+      // lab 2026-11-26 (FRR 8.4.4): a third-party global next hop kept for an eBGP peer on the
+      // shared subnet still goes out with OUR link-local: mp_nexthop fd00:101::21(fe80::<r1>)
       if (pol.nexthopLocalUnchanged() && !self) {
         ll = a.nextHopLinkLocal();
-      } else if (shared && (best.local() || to.ebgp()) && !reflect && self) {
+      } else if (shared && (best.local() || to.ebgp()) && !reflect) {
         ll = s.localLinkLocal();
       }
     }

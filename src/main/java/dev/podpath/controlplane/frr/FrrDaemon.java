@@ -43,24 +43,24 @@ public final class FrrDaemon implements RoutingDaemon {
   static final long KERNEL_METRIC = 20;
 
   private final FrrConfig config;
-  private final HostView host;
+  private HostView host;
   private final FrrPolicy policy;
   private final FrrReceive receive;
-  private final FrrAnnounce announce;
+  private FrrAnnounce announce;
   private final FrrOrigination origination;
   private final List<Finding> configFindings = new ArrayList<>();
   private final List<ResolvedNeighbor> neighbors = new ArrayList<>();
   private final Map<String, ResolvedNeighbor> byId = new LinkedHashMap<>();
   private final Map<String, SessionContext> sessions = new TreeMap<>();
   private final Map<String, List<BgpRoute>> adjIn = new TreeMap<>();
-  private final List<KernelRoute> statics;
+  private List<KernelRoute> statics;
 
   // results of settle()
   private final Map<String, Map<IpPrefix, Selection>> tables = new TreeMap<>();
   private List<KernelRoute> kernel = List.of();
   private List<RibEntry> rib = List.of();
   private List<Finding> findings = List.of();
-  private int lastHash;
+  private List<Object> lastState = List.of();
 
   /** A prefix's candidates, the best and its multipath companions. */
   record Selection(List<Candidate> candidates, Candidate best, List<Candidate> multipath, Map<Candidate, String> lostBecause) {}
@@ -93,7 +93,6 @@ public final class FrrDaemon implements RoutingDaemon {
             r.evpn().where()).onHost(host.host()));
       }
     }
-    this.statics = staticRoutes();
     settle();
   }
 
@@ -112,15 +111,35 @@ public final class FrrDaemon implements RoutingDaemon {
     return neighbors.stream().map(ResolvedNeighbor::session).toList();
   }
 
+  /** Opening sessions again resets everything received (the engine's contract). */
   @Override
   public void open(List<SessionContext> established) {
     sessions.clear();
+    adjIn.clear();
     for (SessionContext s : established) {
       if (byId.containsKey(s.neighborId())) {
         sessions.put(s.neighborId(), s);
       }
     }
-    adjIn.keySet().removeIf(k -> !sessions.containsKey(k.substring(0, k.lastIndexOf('|'))));
+  }
+
+  /**
+   * The engine's current view of the host (an SPI default method in the engine's branch; without
+   * {@code @Override} so this class compiles against either SPI version).
+   */
+  public void hostView(HostView view) {
+    this.host = view;
+    this.announce = new FrrAnnounce(policy, view);
+  }
+
+  /** The default instance's `bgp router-id` (null when zebra would choose it). */
+  public IpAddr routerId() {
+    return config.bgpRouter(null).map(FrrBgpRouter::routerId).orElse(null);
+  }
+
+  /** zebra writes kernel routes with NLM_F_REPLACE (F84 zebra/rt_netlink.c netlink_route_multipath_msg_encode: IPv4, and IPv6 with v6_rr_semantics). */
+  public boolean replacesKernelRoutes() {
+    return true;
   }
 
   @Override
@@ -133,6 +152,8 @@ public final class FrrDaemon implements RoutingDaemon {
   @Override
   public boolean settle() {
     tables.clear();
+    configFindings.removeIf(f -> f.code().startsWith("frr/static-"));
+    statics = staticRoutes();
     List<Finding> fs = new ArrayList<>(configFindings);
     List<RibEntry> ribOut = new ArrayList<>();
     List<KernelRoute> kernelOut = new ArrayList<>(statics);
@@ -173,9 +194,9 @@ public final class FrrDaemon implements RoutingDaemon {
     this.findings = dedupe(fs);
     this.kernel = List.copyOf(kernelOut);
     this.rib = List.copyOf(ribOut);
-    int h = Objects.hash(kernel, advertisedState());
-    boolean changed = h != lastHash;
-    lastHash = h;
+    List<Object> state = List.of(kernel, advertisedState());
+    boolean changed = !state.equals(lastState);
+    lastState = state;
     return changed;
   }
 

@@ -23,7 +23,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -245,9 +244,5 @@ final class FrrNeighborResolver {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static boolean sameVrf(String a, String b) {
-    return Objects.equals(a, b);
   }
 }

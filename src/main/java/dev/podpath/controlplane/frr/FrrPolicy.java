@@ -275,6 +275,9 @@ final class FrrPolicy {
         cur = cur.withAttributes(a.withNextHop(n.address(), null));
       } else if (s instanceof RouteMapSet.Weight w) {
         cur = cur.withWeight(w.value());
+      } else if (s instanceof RouteMapSet.IpNextHopUnchanged) {
+        // bgp_routemap.c route_set_ip_nexthop "unchanged": BATTR_RMAP_NEXTHOP_UNCHANGED
+        cur = cur.withNextHopUnchanged();
       } else if (s instanceof RouteMapSet.SetOrigin o) {
         cur = cur.withAttributes(a.withOrigin(switch (o.origin()) {
           case "igp" -> dev.podpath.model.routing.Origin.IGP;
@@ -282,7 +285,7 @@ final class FrrPolicy {
           default -> dev.podpath.model.routing.Origin.INCOMPLETE;
         }));
       }
-      // IpNextHopUnchanged and Unmodelled: no attribute change here
+      // Unmodelled: no attribute change
     }
     return cur;
   }
@@ -292,9 +295,9 @@ final class FrrPolicy {
     return Math.max(0, Math.min(4294967295L, v));
   }
 
-  /** Whether the entry that permitted a route said `set ip next-hop unchanged` (outbound). */
-  boolean setsNextHop(String routeMapName, FrrRoute before, FrrRoute after) {
-    return !java.util.Objects.equals(before.attributes().nextHop(), after.attributes().nextHop())
+  /** Whether an outbound route-map changed the next hop (then bgpd does not reset it to self). */
+  boolean setsNextHop(FrrRoute before, FrrRoute after) {
+    return after.nextHopUnchanged() || !java.util.Objects.equals(before.attributes().nextHop(), after.attributes().nextHop())
         || !java.util.Objects.equals(before.attributes().nextHopLinkLocal(), after.attributes().nextHopLinkLocal());
   }
 }

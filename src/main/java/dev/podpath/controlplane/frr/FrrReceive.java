@@ -1,7 +1,6 @@
 package dev.podpath.controlplane.frr;
 
 import dev.podpath.controlplane.spi.AddressFamily;
-import dev.podpath.controlplane.spi.HostView;
 import dev.podpath.controlplane.spi.SessionContext;
 import dev.podpath.core.SourceRef;
 import dev.podpath.core.net.IpAddr;
@@ -10,7 +9,6 @@ import dev.podpath.model.routing.BgpAttributes;
 import dev.podpath.model.routing.BgpRoute;
 import dev.podpath.model.routing.KernelRoute;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The receive pipeline of one route, in the order of F84 bgpd/bgp_route.c bgp_update (routing-facts
@@ -159,9 +157,5 @@ final class FrrReceive {
       return "an address of this host";
     }
     return null;
-  }
-
-  static Optional<HostView.Interface> none() {
-    return Optional.empty();
   }
 }

@@ -79,17 +79,17 @@ public final class FrrConfigParser {
         continue;
       }
       if (line.length() > MAX_LINE) {
-        b.warn("input/unsupported-line", "line longer than " + MAX_LINE + " characters (bgpd truncates it): " + abbreviate(trimmed), where);
+        b.diagnostics().warn("input/unsupported-line", "line longer than " + MAX_LINE + " characters (bgpd truncates it): " + abbreviate(trimmed), where);
         problems++;
         continue;
       }
-      int before = b.problemCount();
+      int before = b.diagnostics().problemCount();
       CliNode next = readLine(b, node, trimmed, where);
       if (next == null) {
         problems++;
       } else {
         node = next;
-        if (b.problemCount() == before) {
+        if (b.diagnostics().problemCount() == before) {
           understood++;
         } else {
           problems++;
@@ -99,7 +99,7 @@ public final class FrrConfigParser {
     FrrConfig config = b.build();
     ParseStatus status =
         problems == 0 ? ParseStatus.PASSED : understood == 0 ? ParseStatus.FAILED : ParseStatus.PARTIALLY_UNRECOGNIZED;
-    return new FrrParseResult(config, status, b.findings());
+    return new FrrParseResult(config, status, b.diagnostics().findings());
   }
 
   /** Matches one line from {@code node} upwards; returns the new node, or null if nothing accepted it. */
@@ -123,15 +123,15 @@ public final class FrrConfigParser {
         continue;
       }
       if (a == Attempt.INCOMPLETE) {
-        b.warn("input/unsupported-line", "incomplete command in `" + nodeName(n) + "` (FRR: \"% Command incomplete\"): " + line, where);
+        b.diagnostics().warn("input/unsupported-line", "incomplete command in `" + nodeName(n) + "` (FRR: \"% Command incomplete\"): " + line, where);
         return null;
       }
     }
     if (node == CliNode.ENABLE) {
-      b.warn("input/unsupported-line", "not in configuration mode (the `exit` at " + b.leftConfigAt() + " left it; FRR: \"% Unknown command\"): " + abbreviate(line), where);
+      b.diagnostics().warn("input/unsupported-line", "not in configuration mode (the `exit` at " + b.leftConfigAt() + " left it; FRR: \"% Unknown command\"): " + abbreviate(line), where);
       return null;
     }
-    b.warn("input/unsupported-line", "not recognised: " + abbreviate(line), where);
+    b.diagnostics().warn("input/unsupported-line", "not recognised: " + abbreviate(line), where);
     return null;
   }
 

@@ -195,4 +195,29 @@ class FrrAdvertiseTest {
     assertThat(r.attributes().asPath()).isEqualTo(AsPath.of(64513, 64513, 64513));
     assertThat(r.attributes().med()).isEqualTo(50);
   }
+
+  @Test
+  void thirdPartyIpv6NextHopKeptWithOurLinkLocal() {
+    // lab 2026-11-26, FRR 8.4.4 (datacenter, as Proxmox): a route from fd00:101::21 re-advertised to
+    // fd00:101::22 on the same subnet went out as mp_nexthop fd00:101::21(fe80::<r1's link-local>)
+    FrrDaemon d = daemon("""
+        frr defaults datacenter
+        router bgp 4200001000
+         no bgp default ipv4-unicast
+         neighbor fd00:101::21 remote-as 4210101021
+         neighbor fd00:101::22 remote-as 4210101022
+         address-family ipv6 unicast
+          neighbor fd00:101::21 activate
+          neighbor fd00:101::22 activate
+        """, host());
+    SessionContext a = session(d, "fd00:101::21", "fd00:101::1", "fe80::1", 4200001000L, 4210101021L, "10.0.0.21", "eth0", V6);
+    SessionContext b = session(d, "fd00:101::22", "fd00:101::1", "fe80::1", 4200001000L, 4210101022L, "10.0.0.22", "eth0", V6);
+    open(d, a, b);
+    d.receive(a, V6, List.of(route("fd00:101:224::/80", "fd00:101::21", 4210101021L)));
+    d.settle();
+    BgpRoute r = d.advertise(b, V6).get(0);
+    assertThat(r.attributes().nextHop()).isEqualTo(IpAddr.parse("fd00:101::21"));
+    assertThat(r.attributes().nextHopLinkLocal()).isEqualTo(IpAddr.parse("fe80::1"));
+    assertThat(r.attributes().asPath()).isEqualTo(AsPath.of(4200001000L, 4210101021L));
+  }
 }
