@@ -8,4 +8,4 @@ import dev.podpath.core.net.IpPrefix;
  * and {@code dev} may each be null; {@code table} null means main; {@code type} null means unicast
  * (else blackhole, unreachable, prohibit).
  */
-public record LabStaticRoute(IpPrefix to, IpAddr via, String dev, String table, Integer metric, String type) {}
+public record LabStaticRoute(IpPrefix to, IpAddr via, String dev, String table, Long metric, String type) {}

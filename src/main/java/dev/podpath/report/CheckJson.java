@@ -33,7 +33,7 @@ public final class CheckJson {
     }
     root.set("findings", Json.findings(r.findings()));
     root.set("sessions", SessionsReport.json(r.simulation().controlPlane().sessions()));
-    root.putArray("intents");
+    root.set("intents", IntentsReport.json(r.intents()));
     return Json.write(root);
   }
 }

@@ -33,6 +33,8 @@ public final class CheckText {
     sb.append("BGP sessions: ").append(up).append(" of ").append(sessions.size())
         .append(" configured neighbors Established (details: podpath sessions)\n\n");
 
+    sb.append(IntentsReport.text(r.intents())).append('\n');
+
     String findings = FindingsText.render(r.findings());
     if (!findings.isEmpty()) {
       sb.append(findings).append('\n');

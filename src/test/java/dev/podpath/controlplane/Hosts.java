@@ -52,7 +52,7 @@ public final class Hosts {
   }
 
   public Hosts route(String to, String via, String dev, String table, Integer metric, String type) {
-    routes.add(new RouteSpec(IpPrefix.parse(to), via == null ? null : IpAddr.parse(via), dev, table, metric, type, at()));
+    routes.add(new RouteSpec(IpPrefix.parse(to), via == null ? null : IpAddr.parse(via), dev, table, metric == null ? null : metric.longValue(), type, at()));
     return this;
   }
 

@@ -46,7 +46,7 @@ class LabTopologyTest {
     HostSpec w1 = new HostSpec("w1",
         List.of(new InterfaceSpec("eth0", List.of(new AddressSpec(IfAddress.parse("fd00:101::21/64"), at)), null, "vrf1", 1450, at)),
         List.of(new RouteSpec(IpPrefix.parse("::/0"), IpAddr.parse("fd00:101::1"), null, "main", null, "unicast", at),
-            new RouteSpec(IpPrefix.parse("fd00:dead::/64"), null, null, null, 5, "blackhole", at)),
+            new RouteSpec(IpPrefix.parse("fd00:dead::/64"), null, null, null, 5L, "blackhole", at)),
         Map.of("net.ipv6.conf.all.forwarding", "1"), at);
     LabConfigText bird = new LabConfigText("hosts/w1/bird.conf", "router id 1.1.1.1;");
     LabTopology t = LabTopology.fromHosts(List.of(w1), Map.of("w1", bird), Map.of(), List.of(), List.of());
@@ -59,7 +59,7 @@ class LabTopologyTest {
     });
     assertThat(h.routes()).containsExactly(
         new LabStaticRoute(IpPrefix.parse("::/0"), IpAddr.parse("fd00:101::1"), null, null, null, null),
-        new LabStaticRoute(IpPrefix.parse("fd00:dead::/64"), null, null, null, 5, "blackhole"));
+        new LabStaticRoute(IpPrefix.parse("fd00:dead::/64"), null, null, null, 5L, "blackhole"));
     assertThat(h.sysctls()).containsEntry("net.ipv6.conf.all.forwarding", "1");
     assertThat(t.usesVrfs()).isTrue();
   }
@@ -86,7 +86,7 @@ class LabTopologyTest {
 
   @Test
   void staticRouteCommandsNameTheNamespaceAndMapVrfTables() {
-    LabStaticRoute r = new LabStaticRoute(IpPrefix.parse("::/0"), IpAddr.parse("fd00::1"), "eth0", "vrf1", 100, null);
+    LabStaticRoute r = new LabStaticRoute(IpPrefix.parse("::/0"), IpAddr.parse("fd00::1"), "eth0", "vrf1", 100L, null);
     assertThat(NetworkBuilder.routeCommand("pp000000-h0-w1", r, Map.of("vrf1", 1001)))
         .containsExactly("/usr/sbin/ip", "-n", "pp000000-h0-w1", "-6", "route", "add", "::/0", "via", "fd00::1",
             "dev", "eth0", "table", "1001", "metric", "100");

@@ -152,15 +152,8 @@ public final class HostReader {
       if (table instanceof Long t && (t < 0 || t > 0xffffffffL)) {
         f.problem(child(p, "table"), "route table " + t + " is out of range");
       }
-      // the kernel's route priority is a u32 (e.g. 4278198272 on VRF unreachable defaults), but
-      // RouteSpec.metric is an Integer shared with other stages: larger values are clamped, which
-      // keeps them after every ordinary metric (only the order among such huge metrics is lost)
-      Long metric64 = f.integer(child(p, "metric"), 0, 0xffffffffL);
-      Integer metric = metric64 == null ? null : (int) Math.min(metric64, Integer.MAX_VALUE);
-      if (metric64 != null && metric64 > Integer.MAX_VALUE) {
-        findings.add(Finding.info("input/metric-clamped", "metric " + metric64 + " is kept as " + Integer.MAX_VALUE
-            + " (podpath stores metrics as signed 32-bit values)", f.ref(child(p, "metric"))).onHost(host));
-      }
+      // the kernel's route priority is a u32 (e.g. 4278198272 on PVE's VRF unreachable defaults)
+      Long metric = f.integer(child(p, "metric"), 0, 0xffffffffL);
       if (to != null) {
         out.add(new RouteSpec(to, via, dev, table == null ? "main" : f.string(child(p, "table")), metric, type, f.ref(p)));
       }
