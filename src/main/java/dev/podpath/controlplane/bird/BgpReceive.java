@@ -39,7 +39,8 @@ final class BgpReceive {
     if (allowed >= 0 && a.asPath().count(localAs) > allowed) {
       return r.withStatus(false, "AS path " + a.asPath() + " contains our AS " + localAs
           + (allowed > 0 ? " more than " + allowed + " times" : "") + ": dropped as a loop, silently (attrs.c bgp_as_path_loopy; "
-          + "`allow local as` at " + b.line("allow local as") + ")");
+          + (b.allowLocalAs() == null ? "protocol " + b.name() + " has no `allow local as`" : "`allow local as` at " + b.line("allow local as"))
+          + ")");
     }
     // RFC 4456 loop checks for reflected routes (attrs.c bgp_decode_attrs)
     if (ibgp && env.routerId != null && env.routerId.equals(a.originatorId())) {
