@@ -195,9 +195,12 @@ path_mask_item: DEC DOTDOT DEC | DEC | STAR | QUESTION | name | LPAREN expr RPAR
 set_item
 :
   prefix_literal (PLUS | MINUS | LBRACE DEC COMMA DEC RBRACE)?   # si_prefix
-  | LPAREN set_elem COMMA set_elem (COMMA set_elem)? RPAREN       # si_pair
+  | LPAREN pair_part COMMA pair_part (COMMA pair_part)? RPAREN    # si_pair
   | set_elem (DOTDOT set_elem)?                                  # si_value
 ;
+
+// (123, *), (123, 5..20): BIRD manual "Data types" pair sets
+pair_part: set_elem (DOTDOT set_elem)?;
 
 set_elem: STAR | DEC | HEXNUM | IPV4_ADDR | IPV6_ADDR | name | LPAREN expr RPAREN;
 
