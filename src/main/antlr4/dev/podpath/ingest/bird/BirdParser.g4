@@ -341,7 +341,7 @@ p_bgp_item
   | b_rr_client
   | b_allow_local_as
   | b_password
-  | b_default_null
+  | b_default
   | b_check_link_null
   | b_option_null
   | p_unrecognized
@@ -375,8 +375,8 @@ b_allow_local_as: ALLOW LOCAL AS const_int? SEMICOLON;
 
 b_password: PASSWORD STRING SEMICOLON;
 
-// default bgp_med N; default bgp_local_pref N: parsed, value kept as a raw option
-b_default_null: DEFAULT WORD const_int SEMICOLON;
+// default bgp_med N; default bgp_local_pref N (proto/bgp/config.Y)
+b_default: DEFAULT WORD const_int SEMICOLON;
 
 b_check_link_null: CHECK LINK bool_value? SEMICOLON;
 

@@ -52,7 +52,7 @@ final class BgpReceive {
     // attrs.c bgp_decode_local_pref: LOCAL_PREF from eBGP is discarded; missing -> default bgp_local_pref 100
     Long lp = ibgp ? a.localPref() : null;
     if (lp == null) {
-      lp = BestPath.DEFAULT_LOCAL_PREF;
+      lp = b.defaultLocalPref() != null ? b.defaultLocalPref() : BestPath.DEFAULT_LOCAL_PREF;
     }
     a = a.withLocalPref(lp);
 

@@ -108,7 +108,7 @@ final class BgpSend {
       clusters = List.of();
     } else {
       if (lp == null) {
-        lp = BestPath.DEFAULT_LOCAL_PREF;
+        lp = b.defaultLocalPref() != null ? b.defaultLocalPref() : BestPath.DEFAULT_LOCAL_PREF;
       }
       // RFC 4456 reflection (attrs.c bgp_update_attrs): ORIGINATOR_ID kept or set, our cluster id prepended
       if (fromBgp && r.session() != null && r.session().ibgp()) {

@@ -269,10 +269,15 @@ public final class BirdDaemon implements RoutingDaemon {
 
   private BestPath best() {
     Map<String, Integer> order = new HashMap<>();
+    Map<String, Long> med = new HashMap<>();
     for (int i = 0; i < config.protocols().size(); i++) {
-      order.put(config.protocols().get(i).name(), i);
+      Protocol p = config.protocols().get(i);
+      order.put(p.name(), i);
+      if (p instanceof BgpProtocol b && b.defaultMed() != null) {
+        med.put(b.name(), b.defaultMed());
+      }
     }
-    return new BestPath(order);
+    return new BestPath(order, med);
   }
 
   @Override

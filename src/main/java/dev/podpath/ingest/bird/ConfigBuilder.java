@@ -429,8 +429,29 @@ final class ConfigBuilder {
     } else if (x instanceof B_passwordContext p) {
       d.password = unquote(p.STRING().getText());
       d.lines.put("password", w);
-    } else if (x instanceof B_default_nullContext || x instanceof B_check_link_nullContext || x instanceof B_option_nullContext) {
-      d.lines.put(x.getChild(0).getText() + " " + x.getChild(1).getText(), w);
+    } else if (x instanceof B_defaultContext def) {
+      String attr = def.WORD().getText();
+      long v = ce.integer(def.const_int());
+      if (attr.equals("bgp_local_pref")) {
+        d.defaultLocalPref = v;
+      } else if (attr.equals("bgp_med")) {
+        d.defaultMed = v;
+      } else {
+        pc.unrecognized(x, "BGP option");
+      }
+      d.lines.put("default " + attr, w);
+    } else if (x instanceof B_option_nullContext) {
+      String words = words(x);
+      d.lines.put(x.getChild(0).getText(), w);
+      // options that change route selection or export but are not modelled: say so (fidelity rule 2)
+      for (String outcome : List.of("med metric", "igp metric", "path metric", "prefer older", "deterministic med",
+          "interpret communities", "rs client", "rr cluster id", "confederation", "allow as sets", "enforce first as")) {
+        if (words.startsWith(outcome) && !words.matches(outcome + " (off|no|false|0) ;")) {
+          pc.ignored(w, "BGP option `" + outcome + "`");
+        }
+      }
+    } else if (x instanceof B_check_link_nullContext) {
+      d.lines.put("check link", w);
     } else if (x instanceof P_unrecognizedContext) {
       pc.unrecognized(x, "BGP option");
     }
