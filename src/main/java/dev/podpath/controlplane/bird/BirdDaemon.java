@@ -344,6 +344,8 @@ public final class BirdDaemon implements RoutingDaemon {
       out.add(Finding.error("bird/not-running", "BIRD cannot determine its router ID on " + host
           + " (no `router id` and no IPv4 address): it refuses to start", SourceRef.file(config.file())).onHost(host));
     }
+    // what the parser could not understand stays visible next to the daemon's verdicts (fidelity rule 2)
+    parsed.warnings().stream().filter(f -> !f.code().equals(BirdParseResult.CONFIG_ERROR)).map(f -> f.onHost(host)).forEach(out::add);
     out.addAll(neighborFindings);
     out.addAll(env.findings);
     return out.stream().distinct().sorted(Finding.ORDER).toList();
