@@ -60,6 +60,12 @@ final class BgpReceive {
     IpAddr nh = a.nextHop();
     IpAddr ll = a.nextHopLinkLocal();
     boolean zero = (nh == null || nh.isUnspecified());
+    // packets.c bgp_decode_next_hop_ip: an IPv6 next hop on an IPv4 channel (or the reverse) needs `extended next hop`
+    // (IPv4-mapped IPv6 counts as IPv4); lab (examples cluster-101-fixed, 2026-11-26): Cilium's IPv4 route with next hop
+    // ::1 is "ignored" as a withdraw without it
+    if (!zero && DaemonEnv.isIp4(nh) == c.v6() && !Boolean.TRUE.equals(c.extendedNextHop())) {
+      return withdrawn(r, a, b, c, "Invalid NEXT_HOP attribute - mismatched address family (" + nh + " for " + c.nettype() + ")");
+    }
     boolean recursive = false;
     List<BirdRoute.Hop> hops = List.of();
     if (gw == Channel.Gateway.DIRECT) {

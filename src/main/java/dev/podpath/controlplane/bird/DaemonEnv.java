@@ -73,6 +73,25 @@ final class DaemonEnv {
     return c.gateway() != null ? c.gateway() : multihop(b) > 0 ? Channel.Gateway.RECURSIVE : Channel.Gateway.DIRECT;
   }
 
+  /** lib/ip.h ipa_is_ip4: IPv4, or IPv4-mapped IPv6 (::ffff:a.b.c.d). */
+  static boolean isIp4(IpAddr a) {
+    return !a.v6() || (a.hi() == 0 && (a.lo() >>> 32) == 0xffffL);
+  }
+
+  /**
+   * The table that resolves a recursive next hop: the channel's table when the families match,
+   * else (extended next hop) the protocol's channel table of the next hop's family, else
+   * master4/master6 (proto/bgp/bgp.c bgp_default_igp_table).
+   */
+  String igpTable(BirdRoute r, IpAddr nh) {
+    boolean v6 = !isIp4(nh);
+    if (v6 == r.prefix().v6()) {
+      return r.table();
+    }
+    return config.protocol(r.protocol()).flatMap(p -> p.channel(v6 ? "ipv6" : "ipv4")).map(DaemonEnv::table)
+        .orElse(v6 ? "master6" : "master4");
+  }
+
   /** Default channel preferences (nest/route.h DEF_PREF_*). */
   static int defaultPreference(Protocol p) {
     return switch (p.getClass().getSimpleName()) {
