@@ -199,6 +199,15 @@ final class ConfigBuilder {
     if (p instanceof StaticProtocol s && s.channels().isEmpty()) {
       pc.configError(s.where(), "Channel not specified");
     }
+    if (p instanceof StaticProtocol s && s.channels().size() == 1) {
+      Channel c = s.channels().get(0);
+      for (StaticRoute r : s.routes()) {
+        // proto/static/static.c static_postconfig; lab: "Route 10.0.0.0/8 incompatible with channel type"
+        if ((c.nettype().equals("ipv4") && r.prefix().v6()) || (c.nettype().equals("ipv6") && !r.prefix().v6())) {
+          pc.configError(r.where(), "Route " + r.prefix() + " incompatible with channel type");
+        }
+      }
+    }
   }
 
   private boolean common(ProtocolDraft d, P_commonContext c) {
