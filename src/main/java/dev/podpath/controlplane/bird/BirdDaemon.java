@@ -52,6 +52,8 @@ public final class BirdDaemon implements RoutingDaemon {
   private final List<KernelSync.Offer> kernelNotes = new ArrayList<>();
   private int lastHash;
   private List<Finding> neighborFindings = List.of();
+  /** Something settle() depends on changed since the last settle (inputs: view, sessions, received routes). */
+  private boolean dirty = true;
 
   /**
    * @param host the host folder name
@@ -73,6 +75,7 @@ public final class BirdDaemon implements RoutingDaemon {
       v = EMPTY_HOST;
     }
     this.view = v;
+    this.dirty = true;
     this.env = newEnv(v, routerIdFor(v));
   }
 
@@ -171,16 +174,23 @@ public final class BirdDaemon implements RoutingDaemon {
     }
     adjIn.clear();
     adjOut.clear();
+    dirty = true;
   }
 
   @Override
   public void receive(SessionContext session, AddressFamily family, List<BgpRoute> routes) {
-    adjIn.computeIfAbsent(session.neighborId(), k -> new TreeMap<>()).put(family, List.copyOf(routes));
+    List<BgpRoute> copy = List.copyOf(routes);
+    List<BgpRoute> before = adjIn.computeIfAbsent(session.neighborId(), k -> new TreeMap<>()).put(family, copy);
+    dirty |= !copy.equals(before) || !session.equals(sessions.get(session.neighborId()));
     sessions.put(session.neighborId(), session);
   }
 
   @Override
   public boolean settle() {
+    if (!dirty && tables != null) {
+      return false;
+    }
+    dirty = false;
     DaemonEnv e = newEnv(view, env.routerId);
     this.env = e;
     if (!running()) {
