@@ -440,6 +440,19 @@ class BirdDaemonTest {
   }
 
   @Test
+  void settleReportsChangesOnly() {
+    BirdDaemon d = upstream("all", "all");
+    d.neighbors();
+    d.open(List.of(up1(), up2()));
+    assertThat(d.settle()).isTrue();
+    assertThat(d.settle()).isFalse();
+    d.receive(up1(), AddressFamily.IPV6_UNICAST, List.of(route("fd00:7::/64", "fd00:101::fffe", 4200001000L)));
+    assertThat(d.settle()).isTrue();
+    d.receive(up1(), AddressFamily.IPV6_UNICAST, List.of(route("fd00:7::/64", "fd00:101::fffe", 4200001000L)));
+    assertThat(d.settle()).isFalse();
+  }
+
+  @Test
   void deterministicWhateverTheOrderOfSessions() {
     BirdDaemon a = exchange(upstream("all", "all"), List.of(route("fd00:7::/64", "fd00:101::fffe", 4200001000L)),
         List.of(route("fd00:7::/64", "fd00:101::fffd", 4200001000L)));
