@@ -178,6 +178,9 @@ final class Origination {
       if (kr.protocol().equals("kernel") && k.learn() != KernelProtocol.Learn.ALL) {
         continue;
       }
+      if (!env.knowsInterfaces && (kr.device() != null || kr.nextHops().stream().anyMatch(h -> h.device() != null))) {
+        continue; // krt_got_route: the route's interface is unknown without `protocol device`
+      }
       if (kr.protocol().equals("bird")) {
         continue; // routes of another BIRD are ignored as "our" protocol (krt_got_route: RTPROT_BIRD -> ours)
       }
