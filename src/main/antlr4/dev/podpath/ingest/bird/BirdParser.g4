@@ -195,9 +195,12 @@ path_mask_item: DEC DOTDOT DEC | DEC | STAR | QUESTION | name | LPAREN expr RPAR
 set_item
 :
   prefix_literal (PLUS | MINUS | LBRACE DEC COMMA DEC RBRACE)?   # si_prefix
-  | LPAREN set_elem COMMA set_elem (COMMA set_elem)? RPAREN       # si_pair
+  | LPAREN pair_part COMMA pair_part (COMMA pair_part)? RPAREN    # si_pair
   | set_elem (DOTDOT set_elem)?                                  # si_value
 ;
+
+// (123, *), (123, 5..20): BIRD manual "Data types" pair sets
+pair_part: set_elem (DOTDOT set_elem)?;
 
 set_elem: STAR | DEC | HEXNUM | IPV4_ADDR | IPV6_ADDR | name | LPAREN expr RPAREN;
 
@@ -338,7 +341,7 @@ p_bgp_item
   | b_rr_client
   | b_allow_local_as
   | b_password
-  | b_default_null
+  | b_default
   | b_check_link_null
   | b_option_null
   | p_unrecognized
@@ -372,8 +375,8 @@ b_allow_local_as: ALLOW LOCAL AS const_int? SEMICOLON;
 
 b_password: PASSWORD STRING SEMICOLON;
 
-// default bgp_med N; default bgp_local_pref N: parsed, value kept as a raw option
-b_default_null: DEFAULT WORD const_int SEMICOLON;
+// default bgp_med N; default bgp_local_pref N (proto/bgp/config.Y)
+b_default: DEFAULT WORD const_int SEMICOLON;
 
 b_check_link_null: CHECK LINK bool_value? SEMICOLON;
 

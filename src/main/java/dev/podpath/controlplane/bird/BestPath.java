@@ -22,9 +22,16 @@ final class BestPath {
   static final int AS_PATH_MAXLEN = 10000;
 
   private final Map<String, Integer> protocolOrder;
+  private final Map<String, Long> defaultMed;
 
   BestPath(Map<String, Integer> protocolOrder) {
+    this(protocolOrder, Map.of());
+  }
+
+  /** @param defaultMed `default bgp_med` per BGP protocol (absent = 0) */
+  BestPath(Map<String, Integer> protocolOrder, Map<String, Long> defaultMed) {
     this.protocolOrder = protocolOrder;
+    this.defaultMed = defaultMed;
   }
 
   /** Which of two routes wins and why; {@code firstWins} false means the second wins. */
@@ -124,8 +131,8 @@ final class BestPath {
     }
     // MED only between routes from the same neighbour AS (med metric off by default)
     if (neighborAs(a) == neighborAs(b)) {
-      long ma = x.med() == null ? 0 : x.med();
-      long mb = y.med() == null ? 0 : y.med();
+      long ma = x.med() == null ? defaultMed.getOrDefault(a.protocol(), 0L) : x.med();
+      long mb = y.med() == null ? defaultMed.getOrDefault(b.protocol(), 0L) : y.med();
       if (ma != mb) {
         return new Decision(ma < mb, "lower MED (" + Math.min(ma, mb) + " over " + Math.max(ma, mb) + ")");
       }

@@ -39,7 +39,8 @@ final class BgpReceive {
     if (allowed >= 0 && a.asPath().count(localAs) > allowed) {
       return r.withStatus(false, "AS path " + a.asPath() + " contains our AS " + localAs
           + (allowed > 0 ? " more than " + allowed + " times" : "") + ": dropped as a loop, silently (attrs.c bgp_as_path_loopy; "
-          + "`allow local as` at " + b.line("allow local as") + ")");
+          + (b.allowLocalAs() == null ? "protocol " + b.name() + " has no `allow local as`" : "`allow local as` at " + b.line("allow local as"))
+          + ")");
     }
     // RFC 4456 loop checks for reflected routes (attrs.c bgp_decode_attrs)
     if (ibgp && env.routerId != null && env.routerId.equals(a.originatorId())) {
@@ -51,7 +52,7 @@ final class BgpReceive {
     // attrs.c bgp_decode_local_pref: LOCAL_PREF from eBGP is discarded; missing -> default bgp_local_pref 100
     Long lp = ibgp ? a.localPref() : null;
     if (lp == null) {
-      lp = BestPath.DEFAULT_LOCAL_PREF;
+      lp = b.defaultLocalPref() != null ? b.defaultLocalPref() : BestPath.DEFAULT_LOCAL_PREF;
     }
     a = a.withLocalPref(lp);
 
@@ -59,6 +60,12 @@ final class BgpReceive {
     IpAddr nh = a.nextHop();
     IpAddr ll = a.nextHopLinkLocal();
     boolean zero = (nh == null || nh.isUnspecified());
+    // packets.c bgp_decode_next_hop_ip: an IPv6 next hop on an IPv4 channel (or the reverse) needs `extended next hop`
+    // (IPv4-mapped IPv6 counts as IPv4); lab (examples cluster-101-fixed, 2026-11-26): Cilium's IPv4 route with next hop
+    // ::1 is "ignored" as a withdraw without it
+    if (!zero && DaemonEnv.isIp4(nh) == c.v6() && !Boolean.TRUE.equals(c.extendedNextHop())) {
+      return withdrawn(r, a, b, c, "Invalid NEXT_HOP attribute - mismatched address family (" + nh + " for " + c.nettype() + ")");
+    }
     boolean recursive = false;
     List<BirdRoute.Hop> hops = List.of();
     if (gw == Channel.Gateway.DIRECT) {

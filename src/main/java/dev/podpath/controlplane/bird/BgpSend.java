@@ -108,7 +108,7 @@ final class BgpSend {
       clusters = List.of();
     } else {
       if (lp == null) {
-        lp = BestPath.DEFAULT_LOCAL_PREF;
+        lp = b.defaultLocalPref() != null ? b.defaultLocalPref() : BestPath.DEFAULT_LOCAL_PREF;
       }
       // RFC 4456 reflection (attrs.c bgp_update_attrs): ORIGINATOR_ID kept or set, our cluster id prepended
       if (fromBgp && r.session() != null && r.session().ibgp()) {
@@ -125,13 +125,16 @@ final class BgpSend {
     }
     IpAddr[] nh = nextHop(b, c, s, ibgp, st, r, in);
     IpAddr peer = s.remoteAddress();
-    if (nh[0] == null || nh[0].isUnspecified()) {
+    if (nh[0] == null) {
+      return reject(b, r, "Missing next hop address (no " + c.nettype() + " address to use as next hop self on this session)");
+    }
+    if (nh[0].isUnspecified()) {
       return reject(b, r, "Invalid NEXT_HOP attribute - zero address");
     }
     if (nh[0].equals(peer) || peer.equals(nh[1])) {
       return reject(b, r, "Invalid NEXT_HOP attribute - neighbor address " + peer);
     }
-    if (nh[0].v6() != c.v6() && !Boolean.TRUE.equals(c.extendedNextHop())) {
+    if (DaemonEnv.isIp4(nh[0]) == c.v6() && !Boolean.TRUE.equals(c.extendedNextHop())) {
       return reject(b, r, "Invalid NEXT_HOP attribute - mismatched address family (" + nh[0] + " for " + c.nettype() + ")");
     }
     BgpAttributes a = new BgpAttributes(origin, path, nh[0], nh[1], med, lp, in == null ? new java.util.TreeSet<>() : in.communities(),
@@ -163,7 +166,7 @@ final class BgpSend {
         useNh = true;
       } else if (st.assigned.contains("bgp_next_hop")) {
         useNh = true;
-      } else if (cur != null && cur.v6() != c.v6() && !Boolean.TRUE.equals(c.extendedNextHop())) {
+      } else if (cur != null && DaemonEnv.isIp4(cur) == c.v6() && !Boolean.TRUE.equals(c.extendedNextHop())) {
         useNh = false;
       } else if (ibgp && cur != null && !cur.isUnspecified()) {
         useNh = true;
@@ -179,14 +182,41 @@ final class BgpSend {
     // bgp_use_gateway: one global unicast gateway, to iBGP or to a single-hop peer on the gateway's iface
     if (!self && r.dest() == BirdRoute.Dest.UNICAST && r.hops().size() == 1 && r.hops().get(0).gateway() != null
         && !r.hops().get(0).gateway().isLinkLocal()
-        && (r.hops().get(0).gateway().v6() == c.v6() || Boolean.TRUE.equals(c.extendedNextHop()))
+        && (DaemonEnv.isIp4(r.hops().get(0).gateway()) != c.v6() || Boolean.TRUE.equals(c.extendedNextHop()))
         && (ibgp || (singleHop && r.hops().get(0).iface() != null && r.hops().get(0).iface().equals(s.sharedInterface())))) {
       return new IpAddr[] {r.hops().get(0).gateway(), null};
     }
-    // own address: `next hop address`, else the session's local address; IPv6 single-hop adds the link-local
-    IpAddr own = c.nextHopAddress() != null ? c.nextHopAddress() : s.localAddress();
-    IpAddr ll = c.v6() && singleHop ? s.localLinkLocal() : null;
+    // own address (bgp.c bgp_channel_start): `next hop address`, else the session's source address when its family fits
+    // (or `extended next hop`), else the preferred address of that family on the neighbor's (or source's) interface;
+    // IPv6 single-hop sessions add the link-local address
+    IpAddr own = ownAddress(b, c, s, singleHop);
+    IpAddr ll = own != null && own.v6() && singleHop ? s.localLinkLocal() : null;
     return new IpAddr[] {own, ll};
+  }
+
+  private IpAddr ownAddress(BgpProtocol b, Channel c, SessionContext s, boolean singleHop) {
+    if (c.nextHopAddress() != null) {
+      return c.nextHopAddress();
+    }
+    IpAddr src = s.localAddress();
+    boolean ext = Boolean.TRUE.equals(c.extendedNextHop());
+    if (src != null && (DaemonEnv.isIp4(src) != c.v6() || ext)) {
+      return src;
+    }
+    String ifname = singleHop ? s.sharedInterface() : env.view.interfaces().stream()
+        .filter(i -> i.addresses().stream().anyMatch(a -> a.address().equals(src))).map(i -> i.name()).findFirst().orElse(null);
+    if (ifname != null) {
+      for (var i : env.view.interfaces()) {
+        if (i.name().equals(ifname)) {
+          for (var a : i.addresses()) {
+            if (a.v6() == c.v6() && !a.address().isLinkLocal()) {
+              return a.address();
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private String sourceIface(BirdRoute r) {

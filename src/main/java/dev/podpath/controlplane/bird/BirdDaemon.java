@@ -52,6 +52,8 @@ public final class BirdDaemon implements RoutingDaemon {
   private final List<KernelSync.Offer> kernelNotes = new ArrayList<>();
   private int lastHash;
   private List<Finding> neighborFindings = List.of();
+  /** Something settle() depends on changed since the last settle (inputs: view, sessions, received routes). */
+  private boolean dirty = true;
 
   /**
    * @param host the host folder name
@@ -73,6 +75,7 @@ public final class BirdDaemon implements RoutingDaemon {
       v = EMPTY_HOST;
     }
     this.view = v;
+    this.dirty = true;
     this.env = newEnv(v, routerIdFor(v));
   }
 
@@ -171,16 +174,23 @@ public final class BirdDaemon implements RoutingDaemon {
     }
     adjIn.clear();
     adjOut.clear();
+    dirty = true;
   }
 
   @Override
   public void receive(SessionContext session, AddressFamily family, List<BgpRoute> routes) {
-    adjIn.computeIfAbsent(session.neighborId(), k -> new TreeMap<>()).put(family, List.copyOf(routes));
+    List<BgpRoute> copy = List.copyOf(routes);
+    List<BgpRoute> before = adjIn.computeIfAbsent(session.neighborId(), k -> new TreeMap<>()).put(family, copy);
+    dirty |= !copy.equals(before) || !session.equals(sessions.get(session.neighborId()));
     sessions.put(session.neighborId(), session);
   }
 
   @Override
   public boolean settle() {
+    if (!dirty && tables != null) {
+      return false;
+    }
+    dirty = false;
     DaemonEnv e = newEnv(view, env.routerId);
     this.env = e;
     if (!running()) {
@@ -269,10 +279,15 @@ public final class BirdDaemon implements RoutingDaemon {
 
   private BestPath best() {
     Map<String, Integer> order = new HashMap<>();
+    Map<String, Long> med = new HashMap<>();
     for (int i = 0; i < config.protocols().size(); i++) {
-      order.put(config.protocols().get(i).name(), i);
+      Protocol p = config.protocols().get(i);
+      order.put(p.name(), i);
+      if (p instanceof BgpProtocol b && b.defaultMed() != null) {
+        med.put(b.name(), b.defaultMed());
+      }
     }
-    return new BestPath(order);
+    return new BestPath(order, med);
   }
 
   @Override
@@ -339,6 +354,8 @@ public final class BirdDaemon implements RoutingDaemon {
       out.add(Finding.error("bird/not-running", "BIRD cannot determine its router ID on " + host
           + " (no `router id` and no IPv4 address): it refuses to start", SourceRef.file(config.file())).onHost(host));
     }
+    // what the parser could not understand stays visible next to the daemon's verdicts (fidelity rule 2)
+    parsed.warnings().stream().filter(f -> !f.code().equals(BirdParseResult.CONFIG_ERROR)).map(f -> f.onHost(host)).forEach(out::add);
     out.addAll(neighborFindings);
     out.addAll(env.findings);
     return out.stream().distinct().sorted(Finding.ORDER).toList();

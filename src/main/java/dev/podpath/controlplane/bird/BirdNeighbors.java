@@ -46,6 +46,13 @@ final class BirdNeighbors {
             + env.config.version().label() + "]", b.line("neighbor"));
         continue;
       }
+      if (multihop == 0 && !env.knowsInterfaces) {
+        // bgp.c bgp_start_locked: a single-hop session waits for its neighbor to appear on an interface;
+        // lab 2026-11-26: without `protocol device` it stays "start Idle" forever
+        env.error("bgp/no-device-protocol", "protocol " + b.name() + " is single-hop but the config has no `protocol device`: "
+            + "BIRD learns no interfaces, so " + n + " never becomes a neighbor and the session stays Idle", b.line("neighbor"));
+        continue;
+      }
       Set<AddressFamily> fams = new LinkedHashSet<>();
       for (Channel c : b.channels()) {
         if (c.nettype().equals("ipv4")) {

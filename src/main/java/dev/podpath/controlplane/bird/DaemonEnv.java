@@ -26,10 +26,16 @@ final class DaemonEnv {
     return lines.apply(w);
   }
 
+  /** Whether an enabled `protocol device` exists: without it BIRD learns no interfaces (BIRD manual "Device"). */
+  final boolean knowsInterfaces;
+
   DaemonEnv(String host, BirdConfig config, HostView view, IpAddr routerId) {
     this.host = host;
     this.config = config;
-    this.view = view;
+    this.knowsInterfaces = config.protocols(dev.podpath.ingest.bird.DeviceProtocol.class).stream().anyMatch(d -> !d.disabled());
+    // lab 2026-11-26 (pp-bird-2 without `protocol device`): the single-hop session stays "start Idle", the multihop one
+    // comes up; BIRD sees no interfaces, so nothing is connected and no device routes exist
+    this.view = knowsInterfaces ? view : new NoInterfaces(view);
     this.routerId = routerId;
     this.filters = new FilterInterpreter(config);
   }
@@ -71,6 +77,53 @@ final class DaemonEnv {
   /** bgp_postconfig: gateway direct for single-hop sessions, recursive for multihop. */
   static Channel.Gateway gateway(BgpProtocol b, Channel c) {
     return c.gateway() != null ? c.gateway() : multihop(b) > 0 ? Channel.Gateway.RECURSIVE : Channel.Gateway.DIRECT;
+  }
+
+  /** The host as BIRD sees it without a device protocol: no interfaces, kernel routes only. */
+  private record NoInterfaces(HostView inner) implements HostView {
+    @Override
+    public String host() {
+      return inner.host();
+    }
+
+    @Override
+    public List<HostView.Interface> interfaces() {
+      return List.of();
+    }
+
+    @Override
+    public List<dev.podpath.model.routing.KernelRoute> kernelRoutes() {
+      return inner.kernelRoutes();
+    }
+
+    @Override
+    public java.util.Optional<HostView.Interface> connectedInterface(IpAddr a, String vrf) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean isLocalAddress(IpAddr a) {
+      return false;
+    }
+  }
+
+  /** lib/ip.h ipa_is_ip4: IPv4, or IPv4-mapped IPv6 (::ffff:a.b.c.d). */
+  static boolean isIp4(IpAddr a) {
+    return !a.v6() || (a.hi() == 0 && (a.lo() >>> 32) == 0xffffL);
+  }
+
+  /**
+   * The table that resolves a recursive next hop: the channel's table when the families match,
+   * else (extended next hop) the protocol's channel table of the next hop's family, else
+   * master4/master6 (proto/bgp/bgp.c bgp_default_igp_table).
+   */
+  String igpTable(BirdRoute r, IpAddr nh) {
+    boolean v6 = !isIp4(nh);
+    if (v6 == r.prefix().v6()) {
+      return r.table();
+    }
+    return config.protocol(r.protocol()).flatMap(p -> p.channel(v6 ? "ipv6" : "ipv4")).map(DaemonEnv::table)
+        .orElse(v6 ? "master6" : "master4");
   }
 
   /** Default channel preferences (nest/route.h DEF_PREF_*). */

@@ -121,7 +121,9 @@ final class Origination {
             continue;
           }
           Optional<HostView.Interface> on = env.view.connectedInterface(v.gateway(), null);
-          if (v.onlink() && v.iface() != null) {
+          // `onlink`, or a link-local gateway on a named interface (`via fe80::1%eth0`): no subnet check
+          if ((v.onlink() || v.gateway().isLinkLocal()) && v.iface() != null
+              && env.view.interfaces().stream().anyMatch(i -> i.name().equals(v.iface()) && i.up())) {
             hops.add(new BirdRoute.Hop(v.gateway(), v.iface()));
           } else if (on.isPresent() && (v.iface() == null || v.iface().equals(on.get().name())) && !env.view.isLocalAddress(v.gateway())) {
             hops.add(new BirdRoute.Hop(v.gateway(), on.get().name()));
@@ -175,6 +177,9 @@ final class Origination {
       }
       if (kr.protocol().equals("kernel") && k.learn() != KernelProtocol.Learn.ALL) {
         continue;
+      }
+      if (!env.knowsInterfaces && (kr.device() != null || kr.nextHops().stream().anyMatch(h -> h.device() != null))) {
+        continue; // krt_got_route: the route's interface is unknown without `protocol device`
       }
       if (kr.protocol().equals("bird")) {
         continue; // routes of another BIRD are ignored as "our" protocol (krt_got_route: RTPROT_BIRD -> ours)

@@ -82,7 +82,11 @@ final class TableState {
 
   private BirdRoute resolve(BirdRoute r) {
     IpAddr nh = nextHopOf(r);
-    TreeMap<IpPrefix, List<BirdRoute>> t = tables.getOrDefault(r.table(), new TreeMap<>());
+    String igp = env.igpTable(r, nh);
+    if (DaemonEnv.isIp4(nh) && nh.v6()) {
+      nh = new IpAddr(false, 0, nh.lo() & 0xffffffffL); // IPv4-mapped: resolved as the IPv4 address
+    }
+    TreeMap<IpPrefix, List<BirdRoute>> t = tables.getOrDefault(igp, new TreeMap<>());
     // net_route: the longest prefix containing the next hop that has a valid route
     for (int len = nh.bits(); len >= 0; len--) {
       IpPrefix p = new IpPrefix(nh.mask(len), len);
@@ -117,7 +121,7 @@ final class TableState {
       return note(r.withDest(via.dest(), List.of(), via.igpMetric()), "next hop " + nh + " resolved via " + p + " which is " + via.dest());
     }
     return note(r.withDest(BirdRoute.Dest.UNREACHABLE, List.of(), null),
-        "no route in " + r.table() + " covers next hop " + nh + " (gateway recursive): route kept as unreachable");
+        "no route in " + igp + " covers next hop " + nh + " (gateway recursive): route kept as unreachable");
   }
 
   private BirdRoute note(BirdRoute r, String why) {

@@ -11,6 +11,8 @@ import java.util.List;
  * `direct`; {@code allowLocalAs} -1 means `allow local as` without a number (check disabled).
  *
  * @param peerType INTERNAL/EXTERNAL when written as `internal`/`external`, else null
+ * @param defaultLocalPref `default bgp_local_pref N` (null = 100)
+ * @param defaultMed `default bgp_med N` (null = 0)
  * @param lines where each written option is, by option name ("local", "neighbor", "multihop"...)
  */
 public record BgpProtocol(
@@ -38,6 +40,8 @@ public record BgpProtocol(
     boolean rrClient,
     Integer allowLocalAs,
     String password,
+    Long defaultLocalPref,
+    Long defaultMed,
     java.util.Map<String, SourceRef> lines)
     implements Protocol {
 

@@ -26,6 +26,7 @@ final class ConfigBuilder {
   private final Set<String> functionNames = new HashSet<>();
   private final FilterBuilder fb;
   private final ConstEval ce;
+  private final ChannelBuilder channels;
   private IpAddr routerId;
   private List<InterfacePattern> routerIdFrom = List.of();
   private SourceRef routerIdWhere;
@@ -44,6 +45,7 @@ final class ConfigBuilder {
     this.file = file;
     this.fb = new FilterBuilder(pc, constants, functionNames);
     this.ce = new ConstEval(pc, definitions);
+    this.channels = new ChannelBuilder(pc, fb, ce, filters, tables);
   }
 
   BirdConfig build(Bird_configContext root) {
@@ -199,6 +201,15 @@ final class ConfigBuilder {
     if (p instanceof StaticProtocol s && s.channels().isEmpty()) {
       pc.configError(s.where(), "Channel not specified");
     }
+    if (p instanceof StaticProtocol s && s.channels().size() == 1) {
+      Channel c = s.channels().get(0);
+      for (StaticRoute r : s.routes()) {
+        // proto/static/static.c static_postconfig; lab: "Route 10.0.0.0/8 incompatible with channel type"
+        if ((c.nettype().equals("ipv4") && r.prefix().v6()) || (c.nettype().equals("ipv6") && !r.prefix().v6())) {
+          pc.configError(r.where(), "Route " + r.prefix() + " incompatible with channel type");
+        }
+      }
+    }
   }
 
   private boolean common(ProtocolDraft d, P_commonContext c) {
@@ -210,7 +221,7 @@ final class ConfigBuilder {
     if (i instanceof P_disabledContext x) {
       d.disabled = bool(x.bool_value());
     } else if (i instanceof P_channelContext ch) {
-      channel(d, ch);
+      channels.channel(d, ch);
     } else if (i instanceof P_vrfContext) {
       pc.ignored(w, "vrf");
     } else if (i instanceof P_router_idContext) {
@@ -429,123 +440,32 @@ final class ConfigBuilder {
     } else if (x instanceof B_passwordContext p) {
       d.password = unquote(p.STRING().getText());
       d.lines.put("password", w);
-    } else if (x instanceof B_default_nullContext || x instanceof B_check_link_nullContext || x instanceof B_option_nullContext) {
-      d.lines.put(x.getChild(0).getText() + " " + x.getChild(1).getText(), w);
+    } else if (x instanceof B_defaultContext def) {
+      String attr = def.WORD().getText();
+      long v = ce.integer(def.const_int());
+      if (attr.equals("bgp_local_pref")) {
+        d.defaultLocalPref = v;
+      } else if (attr.equals("bgp_med")) {
+        d.defaultMed = v;
+      } else {
+        pc.unrecognized(x, "BGP option");
+      }
+      d.lines.put("default " + attr, w);
+    } else if (x instanceof B_option_nullContext) {
+      String words = words(x);
+      d.lines.put(x.getChild(0).getText(), w);
+      // options that change route selection or export but are not modelled: say so (fidelity rule 2)
+      for (String outcome : List.of("med metric", "igp metric", "path metric", "prefer older", "deterministic med",
+          "interpret communities", "rs client", "rr cluster id", "confederation", "allow as sets", "enforce first as")) {
+        if (words.startsWith(outcome) && !words.matches(outcome + " (off|no|false|0) ;")) {
+          pc.ignored(w, "BGP option `" + outcome + "`");
+        }
+      }
+    } else if (x instanceof B_check_link_nullContext) {
+      d.lines.put("check link", w);
     } else if (x instanceof P_unrecognizedContext) {
       pc.unrecognized(x, "BGP option");
     }
-  }
-
-  // ---- channels ---------------------------------------------------------------------------
-
-  private void channel(ProtocolDraft d, P_channelContext c) {
-    String nettype = c.nettype().getText();
-    if (c.WORD() != null) {
-      nettype = nettype + " " + c.WORD().getText();
-    }
-    SourceRef w = ref(c);
-    ProtocolDraft.ChannelDraft ch = d.channels.computeIfAbsent(nettype, n -> new ProtocolDraft.ChannelDraft(n, w));
-    ch.where = w;
-    if (!nettype.equals("ipv4") && !nettype.equals("ipv6")) {
-      pc.ignored(w, "channel " + nettype);
-    }
-    for (C_itemContext item : c.c_item()) {
-      channelItem(d, ch, (ParserRuleContext) item.getChild(0));
-    }
-  }
-
-  private void channelItem(ProtocolDraft d, ProtocolDraft.ChannelDraft ch, ParserRuleContext i) {
-    SourceRef w = ref(i);
-    if (i instanceof C_tableContext t) {
-      ch.table = FilterBuilder.name(t.name());
-      boolean known = ch.table.equals("master4") || ch.table.equals("master6")
-          || tables.stream().anyMatch(td -> td.name().equals(ch.table));
-      if (!known) {
-        // lab 2026-11-26: "syntax error, unexpected CF_SYM_UNDEFINED, expecting CF_SYM_KNOWN"
-        pc.configError(w, "table " + ch.table + " is not defined before this line (add `" + ch.nettype + " table " + ch.table + ";`)");
-      }
-    } else if (i instanceof C_importContext im) {
-      ch.importPolicy = policy(im.imexport(), w);
-    } else if (i instanceof C_exportContext ex) {
-      ch.exportPolicy = policy(ex.imexport(), w);
-    } else if (i instanceof C_import_limitContext l) {
-      ch.importLimit = l.DEC() == null ? null : fb.number(l.DEC().getText(), w);
-    } else if (i instanceof C_export_limitContext l) {
-      ch.exportLimit = l.DEC() == null ? null : fb.number(l.DEC().getText(), w);
-    } else if (i instanceof C_preferenceContext p) {
-      long v = ce.integer(p.const_int());
-      if (v > 0xFFFF) {
-        pc.configError(w, "Preference must be in range 0-65535");
-      }
-      ch.preference = (int) v;
-    } else if (i instanceof C_next_hop_selfContext n) {
-      requireBgp(d, w, "next hop self");
-      ch.nextHopSelf = scope(n.bool_value(), n.IBGP() != null, n.EBGP() != null);
-      ch.nextHopSelfWhere = w;
-    } else if (i instanceof C_next_hop_keepContext n) {
-      requireBgp(d, w, "next hop keep");
-      ch.nextHopKeep = scope(n.bool_value(), n.IBGP() != null, n.EBGP() != null);
-    } else if (i instanceof C_next_hop_addressContext n) {
-      requireBgp(d, w, "next hop address");
-      ch.nextHopAddress = IpAddr.parse(n.getChild(3).getText());
-    } else if (i instanceof C_gatewayContext g) {
-      requireBgp(d, w, "gateway");
-      ch.gateway = g.DIRECT() != null ? Channel.Gateway.DIRECT : Channel.Gateway.RECURSIVE;
-      ch.gatewayWhere = w;
-    } else if (i instanceof C_extended_next_hopContext e) {
-      requireBgp(d, w, "extended next hop");
-      ch.extendedNextHop = bool(e.bool_value());
-    } else if (i instanceof C_add_pathsContext a) {
-      requireBgp(d, w, "add paths");
-      ch.addPaths = a.RX() != null ? "rx" : a.TX() != null ? "tx" : bool(a.bool_value()) ? "on" : "off";
-    } else if (i instanceof C_igp_tableContext t) {
-      ch.igpTable = FilterBuilder.name(t.name());
-    } else if (i instanceof C_option_nullContext o) {
-      String text = o.getStart().getTokenSource() == null ? "" : words(o);
-      if (text.startsWith("require add paths")) {
-        // proto/bgp/config.Y: REQUIRE ADD PATHS appears in v2.15
-        pc.needsVersion(w, "`require add paths`", 15);
-      }
-    } else if (i instanceof C_unrecognizedContext) {
-      pc.unrecognized(i, "channel option");
-    }
-    // c_receive_limit, c_import_keep_filtered_null, c_empty: parsed, no effect on outcomes
-  }
-
-  private void requireBgp(ProtocolDraft d, SourceRef w, String what) {
-    if (!d.type.equals("bgp")) {
-      pc.configError(w, "`" + what + "` is a BGP channel option (syntax error in a " + d.type + " protocol)");
-    }
-  }
-
-  private Channel.NextHopScope scope(Bool_valueContext b, boolean ibgp, boolean ebgp) {
-    if (ibgp) {
-      return Channel.NextHopScope.IBGP;
-    }
-    if (ebgp) {
-      return Channel.NextHopScope.EBGP;
-    }
-    return bool(b) ? Channel.NextHopScope.ALL : Channel.NextHopScope.OFF;
-  }
-
-  private Policy policy(ImexportContext c, SourceRef w) {
-    if (c instanceof Ie_allContext) {
-      return new Policy.All(w);
-    }
-    if (c instanceof Ie_noneContext) {
-      return new Policy.None(w);
-    }
-    if (c instanceof Ie_filter_nameContext n) {
-      String name = FilterBuilder.name(n.name());
-      if (!filters.containsKey(name)) {
-        pc.configError(w, "filter " + name + " is not defined before this line (BIRD: syntax error, unexpected CF_SYM_UNDEFINED)");
-      }
-      return new Policy.Named(name, w);
-    }
-    if (c instanceof Ie_filter_inlineContext f) {
-      return new Policy.Inline(fb.body(f.filter_body(), List.of()), w);
-    }
-    return new Policy.Where(fb.expr(((Ie_whereContext) c).expr()), w);
   }
 
   /** conf/confbase.Y bool: empty means on; on/yes/true or a non-zero number. */

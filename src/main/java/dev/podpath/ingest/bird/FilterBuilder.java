@@ -344,7 +344,8 @@ final class FilterBuilder {
       return new Expr.PrefixPattern(px, lo, hi);
     }
     if (c instanceof Si_pairContext p) {
-      return new Expr.PairItem(p.set_elem().stream().map(e -> new Expr.ValueItem(setElem(e), null)).toList());
+      return new Expr.PairItem(p.pair_part().stream()
+          .map(e -> new Expr.ValueItem(setElem(e.set_elem(0)), e.set_elem().size() > 1 ? setElem(e.set_elem(1)) : null)).toList());
     }
     Si_valueContext v = (Si_valueContext) c;
     return new Expr.ValueItem(setElem(v.set_elem(0)), v.set_elem().size() > 1 ? setElem(v.set_elem(1)) : null);

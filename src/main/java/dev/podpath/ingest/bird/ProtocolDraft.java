@@ -59,6 +59,8 @@ final class ProtocolDraft {
   boolean rrClient;
   Integer allowLocalAs;
   String password;
+  Long defaultLocalPref;
+  Long defaultMed;
 
   ProtocolDraft(String type) {
     this.type = type;
@@ -100,6 +102,8 @@ final class ProtocolDraft {
     d.rrClient = rrClient;
     d.allowLocalAs = allowLocalAs;
     d.password = password;
+    d.defaultLocalPref = defaultLocalPref;
+    d.defaultMed = defaultMed;
     return d;
   }
 
@@ -116,7 +120,7 @@ final class ProtocolDraft {
       case "static" -> new StaticProtocol(name, where, disabled, template, builtChannels(), routes);
       case "bgp" -> new BgpProtocol(name, where, disabled, template, builtChannels(), localAddress, localPort, localAs,
           neighborAddress, neighborInterface, neighborPort, remoteAs, peerType, neighborRange, passive, multihop,
-          interfaceName, sourceAddress, holdTime, keepaliveTime, connectRetryTime, rrClient, allowLocalAs, password, lines);
+          interfaceName, sourceAddress, holdTime, keepaliveTime, connectRetryTime, rrClient, allowLocalAs, password, defaultLocalPref, defaultMed, lines);
       default -> throw new IllegalStateException("unknown protocol type " + type);
     };
   }

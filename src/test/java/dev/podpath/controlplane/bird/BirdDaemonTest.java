@@ -426,6 +426,7 @@ class BirdDaemonTest {
     // sysdep/linux/netlink.c nl_send_route: `metric` option if nonzero, else the krt_metric attribute
     BirdDaemon d = daemon("""
         router id 10.0.0.21;
+        protocol device { }
         protocol static { ipv6; route fd00:5::/64 via fd00:101::99; }
         protocol kernel { ipv6 { export filter { krt_metric = 77; accept; }; }; metric 0; kernel table 100; }
         """, HOST);
@@ -437,6 +438,38 @@ class BirdDaemonTest {
       assertThat(k.table()).isEqualTo("100");
       assertThat(k.nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("fd00:101::99"), "eth0"));
     });
+  }
+
+  @Test
+  void withoutDeviceProtocolBirdKnowsNoInterfaces() {
+    // lab 2026-11-26 (pp-bird-2 without `protocol device`): `up` (single-hop) stays "start Idle", `cilium` (multihop)
+    // is Established; BIRD manual "Device": the protocol that learns interfaces
+    String conf = UPSTREAM.replace("IMPORT", "all").replace("EXPORT", "all").replace("protocol device { }\n", "");
+    BirdDaemon d = daemon(conf, HOST);
+    assertThat(d.neighbors()).isEmpty();
+    assertThat(d.findings()).anySatisfy(f -> {
+      assertThat(f.code()).isEqualTo("bgp/no-device-protocol");
+      assertThat(f.where().line()).isEqualTo(6);
+    });
+    d.open(List.of());
+    d.settle();
+    // static `via` routes need a neighbor on an interface: not announced; blackhole still is
+    assertThat(d.rib()).filteredOn(RibEntry::best).extracting(RibEntry::prefix).containsExactly(IpPrefix.parse("fd00:101:224::/64"));
+    BirdDaemon multihop = daemon(NODE.replace("LEARN", "").replace("protocol device { }\n", ""), HOST);
+    assertThat(multihop.neighbors()).extracting(BgpNeighborConfig::id).containsExactly("cilium");
+  }
+
+  @Test
+  void settleReportsChangesOnly() {
+    BirdDaemon d = upstream("all", "all");
+    d.neighbors();
+    d.open(List.of(up1(), up2()));
+    assertThat(d.settle()).isTrue();
+    assertThat(d.settle()).isFalse();
+    d.receive(up1(), AddressFamily.IPV6_UNICAST, List.of(route("fd00:7::/64", "fd00:101::fffe", 4200001000L)));
+    assertThat(d.settle()).isTrue();
+    d.receive(up1(), AddressFamily.IPV6_UNICAST, List.of(route("fd00:7::/64", "fd00:101::fffe", 4200001000L)));
+    assertThat(d.settle()).isFalse();
   }
 
   @Test

@@ -67,6 +67,51 @@ class BirdFoundingCaseTest {
       .withLoopback("fd00:101:fe::21/128")
       .withKernelRoute("::/0", "2001:db8:101::1", "eth1", "boot");
 
+  /** The fixed config's IPv4 additions (examples/cluster-101-fixed solwk01). */
+  static final String FIXED_V4 = SOLWK01
+      .replace("neighbor ::1 as CILIUM_AS;\n  ipv6 { import all; export none; };",
+          "neighbor ::1 as CILIUM_AS;\n  ipv6 { import all; export none; };\n  ipv4 { EXT import all; export none; };")
+      .replace("ipv6 { import none; export filter to_pve; next hop self; };",
+          "ipv6 { import none; export filter to_pve; next hop self; };\n  ipv4 { import none; export filter { if proto = \"cilium\" then accept; reject; }; next hop self; };");
+
+  @Test
+  void ipv4OverTheLocalhostSessionNeedsExtendedNextHop() {
+    // lab (examples helper, cluster-101-fixed, 2026-11-26): without `extended next hop on` Cilium's IPv4 route with next hop ::1
+    // is ignored as a withdraw; with it the /24 is in bird (unreachable: ::1 unresolvable) and reaches pve01 with an IPv4
+    // next hop of the vnet interface (10.101.0.XX)
+    SessionContext cil = new SessionContext("cilium", IpAddr.parse("::1"), null, IpAddr.parse("::1"), 4210101021L, 4220101000L,
+        IpAddr.parse("10.101.1.21"), false, null, Set.of(AddressFamily.IPV6_UNICAST, AddressFamily.IPV4_UNICAST), "solwk01", "cilium");
+    SessionContext pve = new SessionContext("pve", IpAddr.parse("fd00:101::21"), IpAddr.parse("fe80::21"), IpAddr.parse("fd00:101::fffe"),
+        4210101021L, 4200001000L, IpAddr.parse("10.101.0.254"), true, "eth0", Set.of(AddressFamily.IPV6_UNICAST, AddressFamily.IPV4_UNICAST),
+        "pve01", "frr");
+    for (boolean ext : new boolean[] {false, true}) {
+      String conf = FIXED_V4.replace("EXT", ext ? "extended next hop on;" : "");
+      assertThat(conf).contains("ipv4 {");
+      BirdDaemon d = daemon(conf, HOST);
+      d.neighbors();
+      d.open(List.of(cil, pve));
+      d.receive(cil, AddressFamily.IPV4_UNICAST, List.of(route("10.101.227.0/24", "::1", 4220101000L)));
+      d.settle();
+      List<BgpRoute> v4 = d.advertise(pve, AddressFamily.IPV4_UNICAST);
+      if (ext) {
+        assertThat(d.rib()).filteredOn(r -> r.prefix().equals(IpPrefix.parse("10.101.227.0/24"))).singleElement()
+            .satisfies(r -> assertThat(r.status()).startsWith("unreachable"));
+        assertThat(v4).singleElement().satisfies(r -> {
+          assertThat(r.prefix()).isEqualTo(IpPrefix.parse("10.101.227.0/24"));
+          assertThat(r.attributes().nextHop()).isEqualTo(IpAddr.parse("10.101.0.21"));
+          assertThat(r.attributes().nextHopLinkLocal()).isNull();
+        });
+      } else {
+        assertThat(d.rib()).filteredOn(r -> r.prefix().equals(IpPrefix.parse("10.101.227.0/24"))).singleElement()
+            .satisfies(r -> {
+              assertThat(r.best()).isFalse();
+              assertThat(r.status()).contains("mismatched address family");
+            });
+        assertThat(v4).isEmpty();
+      }
+    }
+  }
+
   @Test
   void workerExportsUnreachableCiliumRoutesToPveAndInstallsNothing() {
     BirdDaemon d = daemon(SOLWK01, HOST);

@@ -131,6 +131,8 @@ class BirdGrammarTest {
           allow local as 2;
           password "s3cret";
           bfd on;
+          default bgp_local_pref 150;
+          default bgp_med 10;
           ipv6 {
             import all;
             export filter { if net ~ [ fd00:101:224::/60{60,80} ] then accept; reject; };
@@ -159,6 +161,8 @@ class BirdGrammarTest {
     assertThat(b.connectRetryTime()).isEqualTo(5);
     assertThat(b.allowLocalAs()).isEqualTo(2);
     assertThat(b.password()).isEqualTo("s3cret");
+    assertThat(b.defaultLocalPref()).isEqualTo(150L);
+    assertThat(b.defaultMed()).isEqualTo(10L);
     assertThat(b.line("neighbor").line()).isEqualTo(4);
     Channel v6 = b.channel("ipv6").orElseThrow();
     assertThat(v6.importPolicy()).isInstanceOf(Policy.All.class);
@@ -318,6 +322,12 @@ class BirdGrammarTest {
     assertThat(r.warnings()).extracting(f -> f.where().line()).containsExactly(1, 5, 6);
     assertThat(r.warnings().get(1).message()).contains("`frobnicate the widget;`");
     assertThat(r.config().protocols(BgpProtocol.class)).hasSize(1);
+  }
+
+  @Test
+  void selectionOptionsThatAreNotModelledAreWarned() {
+    BirdParseResult r = parse("protocol bgp x { local as 1; neighbor 10.0.0.1 as 1; med metric on; prefer older off; bfd on; ipv4; }\n");
+    assertThat(r.warnings()).singleElement().satisfies(f -> assertThat(f.message()).contains("`med metric`"));
   }
 
   @Test

@@ -53,6 +53,11 @@ class BirdParseDifferentialTest {
         "log syslog all;\nlog stderr { warning, error };\ndebug protocols all;\ntimeformat protocol iso long;\nrouter id from \"dummy0\";\n",
         "router id ${routerId};\n",
         "router id 1.1.1.1;\n",
+        "protocol static { ipv6; route 10.0.0.0/8 blackhole; }\n",
+        "protocol bgp x { local as 1; neighbor 10.0.0.2 as 1; }\n",
+        "protocol direct { }\n",
+        "filter g { bgp_community.filter([(65000, 100..150), (1, *)]); if bgp_community ~ [(65000, *)] then accept; reject; }\nprotocol device {}\n",
+        "define PODS = [ fd00:224::/48{64,80} ];\nfilter g { if net ~ PODS then accept; reject; }\nprotocol device {}\n",
         "ipv4 table t4;\nprotocol static { ipv4 { table t4; }; route 10.0.0.0/8 blackhole; }\n",
         "protocol static { ipv4 { table t4; }; route 10.0.0.0/8 blackhole; }\n");
   }
