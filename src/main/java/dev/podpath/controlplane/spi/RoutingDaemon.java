@@ -1,6 +1,7 @@
 package dev.podpath.controlplane.spi;
 
 import dev.podpath.core.Finding;
+import dev.podpath.core.net.IpAddr;
 import dev.podpath.model.routing.BgpRoute;
 import dev.podpath.model.routing.KernelRoute;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.List;
  *       Adj-RIB-In for that family), then {@link #settle()};
  *   <li>{@link #advertise} for each session, {@link #kernelRoutes()} for the host's FIB.
  * </ol>
+ * The engine runs this inside an outer fixed point (sessions depend on the FIBs that the routes
+ * produce): when the set of established sessions changes it calls {@link #open(List)} again, which
+ * must reset everything received; when only the host's kernel routes change it calls
+ * {@link #hostView(HostView)} and then {@link #settle()}.
  * Implementations must be deterministic: the same inputs in any order give the same outputs
  * (sort by prefix, never iterate a HashMap into an output).
  */
@@ -57,4 +62,34 @@ public interface RoutingDaemon {
 
   /** What the daemon would log or what an operator should know (RFC 8212 blocks, invalid next hops...). */
   List<Finding> findings();
+
+  // --- Additions by the engine (default methods; vendors may override) ---
+
+  /**
+   * The TCP port this daemon accepts connections on for a neighbor (BIRD/FRR: 179; Cilium: the
+   * instance's localPort). Only consulted when {@link BgpNeighborConfig#listens()} is true.
+   */
+  default int listenPort(BgpNeighborConfig neighbor) {
+    return 179;
+  }
+
+  /** This daemon's BGP router id (sent in OPEN), or null if unknown. */
+  default IpAddr routerId() {
+    return null;
+  }
+
+  /**
+   * The engine's current view of this daemon's host (interfaces, kernel routes of everyone else).
+   * Called before {@link #open(List)} and again whenever those kernel routes change.
+   */
+  default void hostView(HostView view) {}
+
+  /**
+   * Whether this daemon writes kernel routes with NLM_F_REPLACE (FRR zebra) rather than
+   * NLM_F_EXCL (BIRD 2 nl_add_rte): decides what happens when a route with the same prefix and
+   * metric already exists in the kernel.
+   */
+  default boolean replacesKernelRoutes() {
+    return false;
+  }
 }
