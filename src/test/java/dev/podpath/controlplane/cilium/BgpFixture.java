@@ -48,7 +48,7 @@ final class BgpFixture {
 
   private BgpFixture() {}
 
-  static Snapshot snapshot(String version, String... yamlDocs) {
+  static Snapshot versioned(String version, String... yamlDocs) {
     List<Finding> findings = new ArrayList<>();
     KubernetesObjects k = KubernetesReader.readAll(YamlReader.read(String.join("\n---\n", yamlDocs), "kubernetes/k.yaml"), findings);
     return new Snapshot(Path.of("."), "fixture", version, "", List.of(), List.of(), k, TalosFacts.empty(), Map.of(), Set.of(),
@@ -56,7 +56,7 @@ final class BgpFixture {
   }
 
   static Snapshot snapshot(String... yamlDocs) {
-    return snapshot("1.18", yamlDocs);
+    return versioned("1.18", yamlDocs);
   }
 
   static AgentSettings settings(Map<AgentFlag, Object> overrides) {
