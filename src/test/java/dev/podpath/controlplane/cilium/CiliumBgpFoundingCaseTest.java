@@ -75,6 +75,17 @@ class CiliumBgpFoundingCaseTest {
   }
 
   @Test
+  void theEnginesSpeakerTakesTheResolvedConfig() {
+    CiliumBgpSpeaker sp = new CiliumBgpSpeaker(r.nodes().get("solwk01"));
+    assertThat(sp.neighbors()).singleElement().satisfies(n -> {
+      assertThat(n.localAs()).isEqualTo(4220101000L);
+      assertThat(n.peerAddress()).isEqualTo(IpAddr.parse("::1"));
+    });
+    assertThat(sp.listenPort(sp.neighbors().get(0))).isEqualTo(-1);
+    assertThat(sp.routerId()).isEqualTo(IpAddr.parse("10.101.1.21"));
+  }
+
+  @Test
   void noFindingsAtAll() {
     assertThat(r.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
     assertThat(r.findings()).as("a consistent example: every resource is used and selects something").isEmpty();
