@@ -18,9 +18,9 @@ import java.util.Optional;
  * What Cilium knows of one node: the labels its BGP selectors see, its pod CIDRs as the agent
  * reads them, its InternalIPs, and where the snapshot defines it.
  *
- * @param labels the CiliumNode's labels when a CiliumNode is in the snapshot (the operator selects
- *     CiliumNodes: operator/pkg/bgpv2/cluster.go upsertNodeConfigs lists ciliumNodeStore), else the
- *     Node's (the agent copies the Node's labels into its CiliumNode)
+ * @param labels the Node's labels overlaid with its CiliumNode's (the operator selects CiliumNodes:
+ *     operator/pkg/bgpv2/cluster.go upsertNodeConfigs lists ciliumNodeStore; the agent copies the
+ *     Node's labels into its CiliumNode)
  * @param podCidrs the CIDRs of {@code CiliumNode.spec.ipam.podCIDRs} (what the PodCIDR reconciler
  *     reads: reconcilerv2/pod_cidr.go Reconcile); without a CiliumNode, for IPAM kubernetes the
  *     Node's spec.podCIDRs (which the agent copies there), for cluster-pool nothing
@@ -108,7 +108,11 @@ public record NodeFacts(
         }
       }
     }
-    Map<String, String> labels = cn != null ? cn.labels() : n.labels();
+    // the agent mirrors the Node's labels into its CiliumNode; a snapshot's CiliumNode may carry fewer, so both are merged
+    Map<String, String> labels = new LinkedHashMap<>(n.labels());
+    if (cn != null) {
+      labels.putAll(cn.labels());
+    }
     Map<String, String> ann = n.object().getMetadata().getAnnotations();
     return new NodeFacts(n.name(), labels, cidrs, cidrWhere, v4, v6, ann == null ? Map.of() : ann, n.where());
   }

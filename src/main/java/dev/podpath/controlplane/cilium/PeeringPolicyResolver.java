@@ -119,8 +119,9 @@ final class PeeringPolicyResolver {
           prefixes.podCidrs(node, fam, vr.where(), findings), new TreeSet<>(), null, vr.where()));
     }
     LabelSelector sel = vr.serviceSelector();
-    // bgpp_types.go ServiceSelector: "If empty / nil no services will be announced" (UNCONFIRMED in the v1 reconciler for empty)
-    if (sel != null && !sel.isEmpty()) {
+    // cilium pkg/bgpv1/manager/reconciler/service.go svcDesiredRoutes: nil selector => no routes; an empty one
+    // goes through LabelSelectorAsSelector => Everything (the bgpp_types.go comment "empty / nil" is not what the code does)
+    if (sel != null) {
       if (!prefixes.selectsAnyService(sel)) {
         findings.add(Finding.warning("cilium-bgp/service-selector-selects-nothing", "the serviceSelector of CiliumBGPPeeringPolicy "
             + policy.name() + " (localASN " + vr.localAsn() + ") matches no Service of the snapshot", sel.where()));
@@ -139,10 +140,6 @@ final class PeeringPolicyResolver {
               new TreeSet<>(), null, sel.where()));
         }
       }
-    } else if (sel != null) {
-      findings.add(Finding.warning("cilium-bgp/service-selector-empty-v1", "the serviceSelector of CiliumBGPPeeringPolicy " + policy.name()
-          + " is empty: BGPv1 announces no services for an empty or nil selector (bgpp_types.go); match all with a NotIn expression",
-          sel.where()));
     }
     if (vr.podIPPoolSelector() != null) {
       findings.add(Finding.info("cilium-bgp/advertisement-not-modelled", "podIPPoolSelector of CiliumBGPPeeringPolicy " + policy.name()

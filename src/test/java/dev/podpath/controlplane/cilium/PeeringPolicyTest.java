@@ -68,6 +68,17 @@ class PeeringPolicyTest {
   }
 
   @Test
+  void anEmptyServiceSelectorSelectsEveryServiceAndNilNone() {
+    String all = policy("p", null, "fd00::ff/128").replace("serviceSelector: {matchExpressions: [{key: never, operator: NotIn, values: [x]}]}",
+        "serviceSelector: {}");
+    assertThat(prefixes(onlyPeer(resolve(NODES, LB, all), "n1"), AddressFamily.IPV6_UNICAST)).isEqualTo(pfx("fd00:1:1::/80", "fd00:1b::5/128"));
+    assertThat(all).contains("serviceSelector: {}");
+    String none = policy("p", null, "fd00::ff/128").replace("      serviceSelector: {matchExpressions: [{key: never, operator: NotIn, values: [x]}]}\n", "");
+    assertThat(none).doesNotContain("serviceSelector");
+    assertThat(prefixes(onlyPeer(resolve(NODES, LB, none), "n1"), AddressFamily.IPV6_UNICAST)).isEqualTo(pfx("fd00:1:1::/80"));
+  }
+
+  @Test
   void aBareNeighborAddressIsRefusedWhenReading() {
     assertThatThrownBy(() -> resolve(NODES, policy("p", null, "fd00::ff")))
         .isInstanceOf(InputException.class).hasMessageContaining("CIDR notation");
