@@ -9,13 +9,10 @@ import dev.podpath.core.net.IpPrefix;
 import dev.podpath.ingest.kubernetes.KubeObject;
 import dev.podpath.ingest.kubernetes.KubernetesObjects;
 import dev.podpath.ingest.kubernetes.LabelSelector;
-import dev.podpath.model.routing.Community;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The prefixes one advertisement makes the agent of one node originate, per address type:
@@ -125,9 +122,5 @@ final class AdvertisementPrefixes {
     }
     out.sort(null);
     return out;
-  }
-
-  static SortedSet<Community> none() {
-    return new TreeSet<>();
   }
 }
