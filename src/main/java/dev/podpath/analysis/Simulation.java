@@ -45,8 +45,11 @@ public record Simulation(
     findings = List.copyOf(findings);
   }
 
-  /** Which BIRD release's rules apply: Debian's 2.0.12, the version the lab can check against. */
-  public static final BirdVersion BIRD_VERSION = BirdVersion.V2_0_12;
+  /**
+   * Which BIRD release's rules apply when snapshot.yaml names none: Debian's 2.0.12, the version
+   * the lab checks against (Talos' extension ships 2.17/2.18: set `birdVersion` for those).
+   */
+  public static final BirdVersion DEFAULT_BIRD_VERSION = BirdVersion.V2_0_12;
 
   public static Simulation of(Path root) {
     return of(SnapshotLoader.load(root));
@@ -60,7 +63,11 @@ public record Simulation(
     findings.addAll(agent.findings());
 
     Network network = Network.of(List.copyOf(snapshot.hosts().values()));
-    DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, BIRD_VERSION);
+    BirdVersion bird = snapshot.birdVersion().isEmpty() ? DEFAULT_BIRD_VERSION : BirdVersion.nearest(snapshot.birdVersion());
+    if (bird == null) {
+      bird = DEFAULT_BIRD_VERSION;
+    }
+    DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, bird);
     findings.addAll(configured.findings());
     List<RoutingDaemon> daemons = new ArrayList<>(configured.daemons());
 
