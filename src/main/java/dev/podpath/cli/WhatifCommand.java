@@ -4,9 +4,9 @@ import dev.podpath.analysis.Trace;
 import dev.podpath.analysis.TraceResult;
 import dev.podpath.analysis.whatif.Edit;
 import dev.podpath.analysis.whatif.EditText;
+import dev.podpath.analysis.whatif.TraceChange;
 import dev.podpath.analysis.whatif.WhatIf;
 import dev.podpath.analysis.whatif.WhatIfResult;
-import dev.podpath.dataplane.Protocol;
 import dev.podpath.report.TraceText;
 import dev.podpath.report.WhatifJson;
 import dev.podpath.report.WhatifText;
@@ -68,14 +68,18 @@ final class WhatifCommand implements Callable<Integer> {
     List<Edit> edits = sets.stream().map(EditText::parse).toList();
     WhatIfResult result = WhatIf.run(snapshot, edits);
     TraceResult trace = from == null ? null
-        : Trace.run(result.after().simulation(), from, to, new Trace.Options(Protocol.TCP, null, null));
+        : Trace.run(result.after().simulation(), from, to, Trace.Options.defaults());
+    TraceChange change = from == null ? null
+        : TraceChange.of(Trace.run(result.before().simulation(), from, to, Trace.Options.defaults()), trace);
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
-      out.print(WhatifJson.render(result, trace));
+      out.print(WhatifJson.render(result, trace, change));
     } else {
       out.print(WhatifText.render(result));
       if (trace != null) {
-        out.print("\nAfter the edits:\n");
+        out.print('\n');
+        out.print(WhatifText.traceChange(change));
+        out.print("\nTrace after the edits:\n");
         out.print(TraceText.render(trace, result::shown));
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podpath.analysis.TraceResult;
 import dev.podpath.analysis.whatif.Edit;
+import dev.podpath.analysis.whatif.TraceChange;
 import dev.podpath.analysis.whatif.WhatIfResult;
 
 /**
@@ -17,11 +18,14 @@ public final class WhatifJson {
   private WhatifJson() {}
 
   public static String render(WhatIfResult r) {
-    return render(r, null);
+    return render(r, null, null);
   }
 
-  /** With {@code traceAfter} (may be null): also "traceAfter", the trace JSON of a flow after the edits. */
-  public static String render(WhatIfResult r, TraceResult traceAfter) {
+  /**
+   * With {@code traceAfter} and {@code change} (both may be null): also "traceAfter", the trace
+   * JSON of a flow after the edits, and "traceChange", its paths before -> after.
+   */
+  public static String render(WhatIfResult r, TraceResult traceAfter, TraceChange change) {
     ObjectNode root = Json.object();
     ObjectNode v = root.putObject("verdict");
     v.put("before", r.before().verdict().label());
@@ -60,6 +64,20 @@ public final class WhatifJson {
     root.set("findingsAfter", Json.findings(r.afterFindings()));
     if (traceAfter != null) {
       root.set("traceAfter", TraceJson.node(traceAfter, r::shown));
+    }
+    if (change != null) {
+      ArrayNode tc = root.putArray("traceChange");
+      for (TraceChange.PathChange p : change.paths()) {
+        ObjectNode o = tc.addObject();
+        o.put("flow", p.flow());
+        o.put("backend", p.backend());
+        o.put("before", r.shownText(p.before()));
+        o.put("after", r.shownText(p.after()));
+        ArrayNode rm = o.putArray("stepsRemoved");
+        p.removed().forEach(rm::add);
+        ArrayNode ad = o.putArray("stepsAdded");
+        p.added().forEach(ad::add);
+      }
     }
     return Json.write(root);
   }

@@ -1,6 +1,7 @@
 package dev.podpath.report;
 
 import dev.podpath.analysis.whatif.Edit;
+import dev.podpath.analysis.whatif.TraceChange;
 import dev.podpath.analysis.whatif.WhatIfResult;
 import dev.podpath.core.Finding;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class WhatifText {
     sb.append('\n');
 
     sb.append("Cilium agent: ").append(starts(r.startsBefore())).append(" -> ").append(starts(r.startsAfter())).append('\n');
+    if (!r.startsAfter()) {
+      sb.append("  (the agent exits at startup: the intents below are walked as if it ran)\n");
+    }
     if (r.settings().isEmpty()) {
       sb.append("  no effective setting changed\n");
     } else {
@@ -65,6 +69,36 @@ public final class WhatifText {
     sb.append("Verdict: ").append(r.before().verdict().label().toUpperCase(Locale.ROOT)).append(" -> ")
         .append(r.after().verdict().label().toUpperCase(Locale.ROOT)).append('\n');
     return sb.toString();
+  }
+
+  /** The traced flow before -> after, per backend: summaries and the steps only one walk took. */
+  public static String traceChange(TraceChange c) {
+    StringBuilder sb = new StringBuilder("Trace before -> after:\n");
+    String flow = null;
+    for (TraceChange.PathChange p : c.paths()) {
+      if (!p.flow().equals(flow)) {
+        flow = p.flow();
+        sb.append("  ").append(flow).append('\n');
+      }
+      sb.append("    ").append(p.backend().isEmpty() ? "path" : p.backend()).append(p.changed() ? "" : "  (unchanged)")
+          .append('\n');
+      if (!p.changed()) {
+        continue;
+      }
+      p.removed().forEach(x -> sb.append("      - ").append(x).append('\n'));
+      p.added().forEach(x -> sb.append("      + ").append(x).append('\n'));
+      if (p.before().equals(p.after())) {
+        sb.append("      outcome unchanged: ").append(outcome(p.after(), p.backend())).append('\n');
+      } else {
+        sb.append("      before: ").append(outcome(p.before(), p.backend())).append('\n');
+        sb.append("      after:  ").append(outcome(p.after(), p.backend())).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String outcome(String summary, String backend) {
+    return !backend.isEmpty() && summary.startsWith(backend + ": ") ? summary.substring(backend.length() + 2) : summary;
   }
 
   private static void findings(StringBuilder sb, String title, List<Finding> fs) {

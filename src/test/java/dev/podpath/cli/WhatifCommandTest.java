@@ -88,8 +88,10 @@ class WhatifCommandTest {
 
     CliRun text = CliRun.of("whatif", CLUSTER, "--set", OPTION_A, "--from", TraceCommandTest.COREDNS, "--to",
         TraceCommandTest.KUBERNETES);
-    assertThat(text.out()).contains("Cilium agent: starts -> starts").contains("After the edits:")
-        .contains("bpf_sock connect6").contains("(--set " + OPTION_A + ")");
+    assertThat(text.out()).contains("Cilium agent: starts -> starts").contains("Trace after the edits:")
+        .contains("      - request solwk01 bpf_lxc from-container")
+        .contains("      + request solwk01 bpf_sock connect6 dnat")
+        .contains("(--set " + OPTION_A + ")");
   }
 
   @Test
