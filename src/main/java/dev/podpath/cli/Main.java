@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CheckCommand.class,
-      NotYetCommand.Trace.class,
+      TraceCommand.class,
       RoutesCommand.class,
       SessionsCommand.class,
-      NotYetCommand.Whatif.class,
+      WhatifCommand.class,
       NotYetCommand.Fix.class,
       NotYetCommand.Report.class,
       NotYetCommand.Snapshot.class,

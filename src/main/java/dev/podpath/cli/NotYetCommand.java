@@ -21,12 +21,6 @@ abstract class NotYetCommand implements Callable<Integer> {
     return ExitCode.BAD_INPUT;
   }
 
-  @Command(name = "trace", mixinStandardHelpOptions = true, description = "Walk a packet and its reply hop by hop (not built yet).")
-  static final class Trace extends NotYetCommand {}
-
-  @Command(name = "whatif", mixinStandardHelpOptions = true, description = "Re-check with edited settings (not built yet).")
-  static final class Whatif extends NotYetCommand {}
-
   @Command(name = "fix", mixinStandardHelpOptions = true, description = "Search the smallest verified fix (not built yet).")
   static final class Fix extends NotYetCommand {}
 
