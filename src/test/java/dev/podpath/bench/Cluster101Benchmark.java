@@ -42,6 +42,9 @@ public class Cluster101Benchmark {
     if (t.paths().isEmpty()) {
       throw new IllegalStateException("the benchmark flow traced no path");
     }
+    List<IntentResult> all = cluster.plan().evaluate(cluster.runner());
+    System.out.printf("%nflow %s: %d path(s); default intents: %d evaluated, %d flows traced%n", cluster.corednsToApiserver(),
+        t.paths().size(), all.size(), all.stream().mapToInt(r -> r.flows().size()).sum());
   }
 
   /** (a) CoreDNS -> svc default/kubernetes:443, every backend walked (PacketWalk.trace). */
