@@ -45,6 +45,16 @@ public final class Check {
     Set<Finding> findings = new LinkedHashSet<>(sim.findings());
     findings.addAll(plan.findings());
     results.forEach(r -> findings.addAll(r.findings()));
+    // the root causes: for each path that died for want of a route, which config line is responsible
+    MissingRoute missing = new MissingRoute(sim);
+    for (IntentResult r : results) {
+      for (var flow : r.flows()) {
+        if (flow.passed() || flow.trace() == null) {
+          continue;
+        }
+        flow.trace().paths().forEach(p -> missing.explain(p).ifPresent(findings::add));
+      }
+    }
     // a session no intent asks for is still worth knowing about when it is down
     for (SessionResult s : sim.controlPlane().sessions()) {
       if (!s.established() && !findings.contains(s.toFinding())) {

@@ -4,6 +4,13 @@ import dev.podpath.controlplane.ControlPlane;
 import dev.podpath.controlplane.ControlPlaneResult;
 import dev.podpath.controlplane.spi.RoutingDaemon;
 import dev.podpath.controlplane.assembly.DaemonsFromSnapshot;
+import dev.podpath.controlplane.cilium.CiliumAgentRoutes;
+import dev.podpath.controlplane.cilium.CiliumBgpResolution;
+import dev.podpath.controlplane.cilium.CiliumBgpResolver;
+import dev.podpath.controlplane.cilium.CiliumBgpSpeaker;
+import dev.podpath.controlplane.cilium.CiliumNodeRoutingResolution;
+import dev.podpath.controlplane.cilium.CiliumNodeRoutingResolver;
+import dev.podpath.ingest.cilium.AgentFlag;
 import dev.podpath.core.Finding;
 import dev.podpath.core.SourceRef;
 import dev.podpath.ingest.Snapshot;
@@ -38,8 +45,11 @@ public record Simulation(
     findings = List.copyOf(findings);
   }
 
-  /** Which BIRD release's rules apply: Debian's 2.0.12, the version the lab can check against. */
-  public static final BirdVersion BIRD_VERSION = BirdVersion.V2_0_12;
+  /**
+   * Which BIRD release's rules apply when snapshot.yaml names none: Debian's 2.0.12, the version
+   * the lab checks against (Talos' extension ships 2.17/2.18: set `birdVersion` for those).
+   */
+  public static final BirdVersion DEFAULT_BIRD_VERSION = BirdVersion.V2_0_12;
 
   public static Simulation of(Path root) {
     return of(SnapshotLoader.load(root));
@@ -53,10 +63,25 @@ public record Simulation(
     findings.addAll(agent.findings());
 
     Network network = Network.of(List.copyOf(snapshot.hosts().values()));
-    DaemonsFromSnapshot.Result daemons = DaemonsFromSnapshot.build(snapshot, network, BIRD_VERSION);
-    findings.addAll(daemons.findings());
-    ControlPlaneResult cp = ControlPlane.compute(network, daemons.daemons(), List.of());
+    BirdVersion bird = snapshot.birdVersion().isEmpty() ? DEFAULT_BIRD_VERSION : BirdVersion.nearest(snapshot.birdVersion());
+    if (bird == null) {
+      bird = DEFAULT_BIRD_VERSION;
+    }
+    DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, bird);
+    findings.addAll(configured.findings());
+    List<RoutingDaemon> daemons = new ArrayList<>(configured.daemons());
+
+    // Cilium's BGP speaker per node (from the CRDs) and the kernel routes the agent installs
+    CiliumBgpResolution bgp = CiliumBgpResolver.resolve(snapshot, agent.effective());
+    findings.addAll(bgp.findings());
+    bgp.nodes().values().forEach(cfg -> daemons.add(new CiliumBgpSpeaker(cfg)));
+    SourceRef routingLine = agent.config().flag(AgentFlag.AUTO_DIRECT_NODE_ROUTES).source().where();
+    CiliumNodeRoutingResolution routing = CiliumNodeRoutingResolver.resolve(snapshot, agent.effective(), routingLine);
+    findings.addAll(routing.findings());
+    List<CiliumAgentRoutes> agents = routing.nodes().values().stream().map(CiliumAgentRoutes::new).toList();
+
+    ControlPlaneResult cp = ControlPlane.compute(network, daemons, agents);
     findings.addAll(cp.findings());
-    return new Simulation(snapshot, version, agent, network, daemons.daemons(), cp, findings);
+    return new Simulation(snapshot, version, agent, network, daemons, cp, findings);
   }
 }

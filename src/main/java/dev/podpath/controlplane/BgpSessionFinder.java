@@ -112,10 +112,11 @@ public final class BgpSessionFinder {
       IpAddr peer = a.cfg.peerAddress();
       Set<String> ownerHosts = new LinkedHashSet<>();
       if (peer.isLoopback()) {
-        ownerHosts.add(a.ref.host());
-      }
-      for (AddressOwner o : network.owners(peer)) {
-        ownerHosts.add(o.host());
+        ownerHosts.add(a.ref.host()); // ::1 / 127.0.0.1 is host-scope: only this host answers
+      } else {
+        for (AddressOwner o : network.owners(peer)) {
+          ownerHosts.add(o.host());
+        }
       }
       if (ownerHosts.isEmpty()) {
         results.put(a.key(), down(a, SessionDownReason.NO_PEER_OWNS_ADDRESS,

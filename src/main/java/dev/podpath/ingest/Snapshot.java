@@ -33,12 +33,22 @@ public record Snapshot(
     Set<String> hostFolders,
     List<DaemonConfigFile> daemonConfigs,
     List<YamlDocument> intents,
-    List<Finding> findings) {
+    List<Finding> findings,
+    String birdVersion) {
 
   /** The Cilium version when snapshot.yaml does not name one. */
   public static final String DEFAULT_CILIUM_VERSION = "1.18";
 
+  /** A snapshot whose snapshot.yaml names no BIRD release. */
+  public Snapshot(Path root, String name, String ciliumVersion, String notes, List<YamlDocument> ciliumValues,
+      List<YamlDocument> ciliumConfigMap, KubernetesObjects kubernetes, TalosFacts talos, Map<String, HostSpec> hosts,
+      Set<String> hostFolders, List<DaemonConfigFile> daemonConfigs, List<YamlDocument> intents, List<Finding> findings) {
+    this(root, name, ciliumVersion, notes, ciliumValues, ciliumConfigMap, kubernetes, talos, hosts, hostFolders,
+        daemonConfigs, intents, findings, "");
+  }
+
   public Snapshot {
+    birdVersion = birdVersion == null ? "" : birdVersion;
     ciliumValues = List.copyOf(ciliumValues);
     ciliumConfigMap = List.copyOf(ciliumConfigMap);
     hosts = Collections.unmodifiableMap(new TreeMap<>(hosts));

@@ -119,7 +119,7 @@ public final class SnapshotLoader {
     List<Finding> sortedFindings = new ArrayList<>(findings);
     sortedFindings.sort(Finding.ORDER);
     return new Snapshot(root, meta.name(), meta.ciliumVersion(), meta.notes(), values, configMap, k, talos, hosts,
-        hostFolders, daemons, intents, sortedFindings);
+        hostFolders, daemons, intents, sortedFindings, meta.birdVersion());
   }
 
   private void topLevel() {

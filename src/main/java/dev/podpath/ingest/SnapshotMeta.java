@@ -12,16 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** snapshot.yaml: name (default: the folder name), ciliumVersion (default 1.18), notes. */
-record SnapshotMeta(String name, String ciliumVersion, String notes) {
+record SnapshotMeta(String name, String ciliumVersion, String notes, String birdVersion) {
 
-  private static final Set<String> KEYS = Set.of("name", "ciliumVersion", "notes");
+  private static final Set<String> KEYS = Set.of("name", "ciliumVersion", "notes", "birdVersion");
   private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)(\\.\\d+)?");
   /** Cilium minor versions podpath has rules for (docs/design.md "Fidelity rules" 4). */
   private static final Set<String> SUPPORTED = Set.of("1.16", "1.17", "1.18");
 
   static SnapshotMeta read(Path file, SnapshotFiles files, List<InputProblem> problems, List<Finding> findings,
       String folderName) {
-    SnapshotMeta defaults = new SnapshotMeta(folderName, Snapshot.DEFAULT_CILIUM_VERSION, "");
+    SnapshotMeta defaults = new SnapshotMeta(folderName, Snapshot.DEFAULT_CILIUM_VERSION, "", "");
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file)) {
       return defaults;
     }
@@ -57,7 +57,17 @@ record SnapshotMeta(String name, String ciliumVersion, String notes) {
         }
       }
     }
-    return new SnapshotMeta(name == null ? folderName : name, version, notes == null ? "" : notes);
+    String bird = "";
+    if (f.has("birdVersion")) {
+      // like ciliumVersion: 2.10 would be read as the number 2.1
+      String raw = rawScalar(text, d.lineOf("birdVersion"), "birdVersion");
+      if (raw == null || !raw.matches("v?2\\.\\d+(\\.\\d+)?")) {
+        f.problem("birdVersion", "birdVersion must look like 2.0.12 or 2.17, got '" + raw + "'");
+      } else {
+        bird = raw;
+      }
+    }
+    return new SnapshotMeta(name == null ? folderName : name, version, notes == null ? "" : notes, bird);
   }
 
   private static String rawScalar(String text, int line, String key) {

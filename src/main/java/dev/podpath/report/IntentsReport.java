@@ -27,9 +27,6 @@ public final class IntentsReport {
           continue;
         }
         sb.append("       ").append(f.summary()).append('\n');
-        for (String p : f.problems()) {
-          sb.append("         - ").append(p).append('\n');
-        }
       }
     }
     return sb.toString();

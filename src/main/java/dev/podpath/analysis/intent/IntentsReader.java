@@ -81,7 +81,7 @@ public final class IntentsReader {
       return;
     }
     KeepSetting k = new KeepSetting(key, f.ref(p));
-    if (k.tool().equals("cilium") && !HelmKeys.knows(k.path())) {
+    if (k.tool().equals("cilium") && !dev.podpath.ingest.cilium.HelmKeyCatalog.isKnown(k.path())) {
       findings.add(Finding.warning("intent/unknown-keep-key", "keep: '" + key + "' is no Helm value of the cilium chart "
           + "podpath knows (a typo keeps nothing)", f.ref(p)));
     }

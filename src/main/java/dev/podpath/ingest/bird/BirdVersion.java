@@ -28,4 +28,24 @@ public enum BirdVersion {
   public boolean atLeast(int minorVersion) {
     return minor >= minorVersion;
   }
+
+  /**
+   * The modelled release whose rules are closest to {@code text} ("2.0.12", "2.17.1", "v2.18"):
+   * the newest modelled release not newer than it; 2.0.x is 2.0.12. Null for text that is not a
+   * BIRD 2 version.
+   */
+  public static BirdVersion nearest(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v?2\\.(\\d+)(\\.\\d+)?").matcher(text.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    int minor = Integer.parseInt(m.group(1));
+    BirdVersion best = V2_0_12;
+    for (BirdVersion v : values()) {
+      if (v.minor <= minor) {
+        best = v;
+      }
+    }
+    return best;
+  }
 }

@@ -18,13 +18,33 @@ import java.util.TreeSet;
  * silently ignored by Helm, so the operator's intent is lost: that is worth a warning, not an error
  * (it may be a newer chart's key).
  */
-final class HelmKeyCatalog {
+public final class HelmKeyCatalog {
 
   static final String UNKNOWN_KEY = "cilium/unknown-helm-key";
 
   private static final Set<String> KEYS = load();
 
   private HelmKeyCatalog() {}
+
+  /**
+   * Whether the chart knows a dotted Helm path: a top-level key must be listed; below it, only
+   * keys whose parent has listed sub-keys are checked (the same rule as {@link #check}).
+   */
+  public static boolean isKnown(String path) {
+    String[] parts = path.split("\\.");
+    String prefix = "";
+    for (String part : parts) {
+      String candidate = prefix.isEmpty() ? part : prefix + "." + part;
+      if (!prefix.isEmpty() && !hasChildren(prefix)) {
+        return true;
+      }
+      if (!KEYS.contains(candidate)) {
+        return false;
+      }
+      prefix = candidate;
+    }
+    return true;
+  }
 
   static List<Finding> check(HelmValues values) {
     List<Finding> out = new ArrayList<>();

@@ -70,7 +70,8 @@ public final class Network {
       List<AddressOwner> l = new ArrayList<>(e.getValue());
       Collections.sort(l);
       frozen.put(e.getKey(), List.copyOf(l));
-      if (l.stream().map(AddressOwner::host).distinct().count() > 1) {
+      // loopback addresses are host-scope (every host has ::1): never ambiguous between hosts
+      if (!e.getKey().isLoopback() && l.stream().map(AddressOwner::host).distinct().count() > 1) {
         // Two hosts answering for one address: ARP/ND picks one at random; sessions and paths to it are ambiguous.
         findings.add(Finding.warning("host/duplicate-address",
             "address " + e.getKey() + " is configured on " + l.stream().map(o -> o.host() + "/" + o.iface()).toList(), l.get(1).where()));
