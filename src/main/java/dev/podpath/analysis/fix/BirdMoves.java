@@ -36,6 +36,9 @@ final class BirdMoves {
 
   private static final Pattern IMPORT_NONE = Pattern.compile("\\s*import\\s+none\\s*;\\s*");
 
+  /** controlplane/bird Origination.imported writes "rejected by import filter at FILE:LINE (...)". */
+  private static final Pattern REJECTED = Pattern.compile("^rejected by import filter at (\\S+):(\\d+)");
+
   private BirdMoves() {}
 
   static void of(CheckResult baseline, Keep keep, List<FixMove> out, List<String> skipped) {
@@ -95,9 +98,9 @@ final class BirdMoves {
       }
       for (RibEntry e : rib.getValue()) {
         // Origination.imported: "rejected by import filter at FILE:LINE (...)"
-        if (!e.best() && e.status().startsWith("rejected by import filter at ") && cidrs.contains(e.prefix())
-            && e.where().isKnown()) {
-          lines.putIfAbsent(e.where(), host);
+        java.util.regex.Matcher m = REJECTED.matcher(e.status());
+        if (!e.best() && m.find() && cidrs.contains(e.prefix())) {
+          lines.putIfAbsent(SourceRef.of(m.group(1), Integer.parseInt(m.group(2))), host);
         }
       }
     }

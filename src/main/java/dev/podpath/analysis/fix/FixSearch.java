@@ -50,11 +50,12 @@ public final class FixSearch {
         tried.add(c);
         progress.accept("fix: [" + tried.size() + "] " + String.join(" + ", combo.stream().map(FixMove::label).toList())
             + ": " + c.holds() + " of " + c.total() + " hold" + (c.agentStarts() ? "" : ", agent does not start")
-            + (c.newErrors().isEmpty() ? "" : ", " + c.newErrors().size() + " new errors") + (c.accepted() ? " ACCEPTED" : "")
+            + (c.newErrors().isEmpty() ? "" : ", " + c.newErrors().size() + " new errors, first: " + c.newErrors().get(0).code() + " at " + c.newErrors().get(0).where()) + (c.accepted() ? " ACCEPTED" : "")
             + " (" + c.millis() + " ms)");
         if (c.accepted()) {
           accepted.add(c);
-        } else if (size == 1 && c.agentStarts() && c.holds() > holds(baseline) && c.broken().isEmpty()) {
+        } else if (size == 1 && c.agentStarts() && c.broken().isEmpty()
+            && (c.holds() > holds(baseline) || flowsHeld(c.after()) > flowsHeld(baseline))) {
           improving.add(combo.get(0));
         }
       }
@@ -118,6 +119,11 @@ public final class FixSearch {
     int holds = (int) holds(after);
     return new FixCandidate(combo, holds, after.intents().size(), repaired, broken, newErrors,
         !after.agent().startupFails(), (System.nanoTime() - t) / 1_000_000, after);
+  }
+
+  /** Single flows that work: a move that repairs one family of a dual-stack intent still counts as progress. */
+  private static long flowsHeld(CheckResult r) {
+    return r.intents().stream().flatMap(i -> i.flows().stream()).filter(f -> f.passed()).count();
   }
 
   private static long holds(CheckResult r) {

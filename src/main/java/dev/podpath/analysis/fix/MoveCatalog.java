@@ -24,7 +24,7 @@ import java.util.Set;
 final class MoveCatalog {
 
   /** Codes of findings that only say a path died for want of a route. */
-  static final Set<String> ROUTE_CODES = Set.of("route/not-learned", "route/missing");
+  static final Set<String> ROUTE_CODES = Set.of("route/not-learned", "route/missing", "route/no-return-path");
 
   private MoveCatalog() {}
 
