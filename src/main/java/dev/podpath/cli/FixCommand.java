@@ -68,6 +68,9 @@ final class FixCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--keep " + k + ": expected cilium.<Helm path>, bird.<host> or frr.<host>");
       }
     }
+    if (apply != null) {
+      Patch.requireEmpty(apply);
+    }
     Snapshot s = SnapshotLoader.load(snapshot);
     PrintWriter err = spec.commandLine().getErr();
     List<KeepSetting> keeps = keep.stream().map(k -> new KeepSetting(k, SourceRef.file("--keep " + k))).toList();

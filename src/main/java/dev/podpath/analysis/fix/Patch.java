@@ -117,6 +117,20 @@ public record Patch(Map<String, String> files, String diff) {
     }
   }
 
+  /** --apply never overwrites: the target must be absent or an empty directory. */
+  public static void requireEmpty(Path outDir) {
+    if (!Files.exists(outDir)) {
+      return;
+    }
+    try (var list = Files.list(outDir)) {
+      if (list.findAny().isPresent()) {
+        throw new InputException(SourceRef.file(outDir.toString()), outDir + " exists and is not empty; --apply writes a new copy");
+      }
+    } catch (IOException e) {
+      throw new InputException(SourceRef.file(outDir.toString()), outDir + " is not a directory podpath can write: " + e.getMessage());
+    }
+  }
+
   private static List<String> lines(String text) {
     return new ArrayList<>(Arrays.asList(text.split("\n", -1)));
   }
@@ -131,14 +145,8 @@ public record Patch(Map<String, String> files, String diff) {
 
   /** Writes a patched copy of the snapshot to {@code outDir} (which must be absent or empty); the snapshot itself is never touched. */
   public static void writeCopy(Snapshot s, Patch p, Path outDir) {
+    requireEmpty(outDir);
     try {
-      if (Files.exists(outDir)) {
-        try (var list = Files.list(outDir)) {
-          if (list.findAny().isPresent()) {
-            throw new InputException(SourceRef.file(outDir.toString()), outDir + " exists and is not empty; --apply writes a new copy");
-          }
-        }
-      }
       Path root = s.root();
       try (var walk = Files.walk(root)) {
         for (Path src : walk.toList()) {
