@@ -145,7 +145,7 @@ final class BirdMoves {
       if (f.daemon() != Daemon.BIRD || !s.isNode(f.host()) || f.origin().line() != 1) {
         continue;
       }
-      BirdParseResult parsed = BirdConfigParser.parse(f.text(), f.origin(), IncludeResolver.none(), BirdVersion.V2_0_12);
+      BirdParseResult parsed = BirdConfigParser.parse(f.text(), f.origin(), IncludeResolver.directory(s.root()), version(s));
       if (parsed.config() == null) {
         continue;
       }
@@ -191,6 +191,12 @@ final class BirdMoves {
           + family + " pod CIDRs " + set(cidrs) + " upstream", edits, files, false, false,
           "per node: " + files.size() + " bird.conf files; new " + family + " channels (Cilium already offers the family)"));
     }
+  }
+
+  /** The BIRD release whose rules the simulation applies (snapshot.yaml birdVersion, else its default). */
+  private static BirdVersion version(Snapshot s) {
+    BirdVersion v = s.birdVersion().isEmpty() ? null : BirdVersion.nearest(s.birdVersion());
+    return v == null ? Simulation.DEFAULT_BIRD_VERSION : v;
   }
 
   private static Channel lastChannel(BgpProtocol p) {
