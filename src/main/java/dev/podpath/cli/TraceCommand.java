@@ -23,14 +23,16 @@ import picocli.CommandLine.Spec;
     name = "trace",
     mixinStandardHelpOptions = true,
     description = {
-      "Walk a packet and its reply hop by hop: every program and table that acts on it, the rule",
-      "or route used, the header before and after each rewrite, and the config line behind it.",
-      "A Service destination is traced once per backend (\"1 of 3 backends work\")."
+      "Walk a packet and its reply hop by hop: every program and table that acts",
+      "on it, the rule or route used, the header before and after each rewrite,",
+      "and the config line behind it. A Service destination is traced once per",
+      "backend (\"1 of 3 backends work\")."
     },
     footer = {
       "",
       "Endpoints: " + EndpointText.FORMS + ", pod@NODE (the pod `check` uses on NODE).",
-      "Example: podpath trace SNAPSHOT --from pod:kube-system/coredns-0 --to svc:default/kubernetes:443",
+      "Example: podpath trace SNAPSHOT --from pod:kube-system/coredns-0 \\",
+      "           --to svc:default/kubernetes:443",
       "",
       "Exit codes: 0 every path works, 1 some path fails, 2 bad input (e.g. an unknown pod)."
     })

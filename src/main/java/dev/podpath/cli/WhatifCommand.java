@@ -26,15 +26,17 @@ import picocli.CommandLine.Spec;
     name = "whatif",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-run check with edited settings, in memory, and show what changes: each intent's verdict",
-      "before -> after, findings added and removed, the Cilium agent's effective settings that",
-      "change, and whether the agent still starts. With --from/--to, also trace that flow after the edits."
+      "Re-run check with edited settings, in memory, and show what changes:",
+      "each intent's verdict before -> after, findings added and removed, the",
+      "Cilium agent's effective settings that change, and whether it still",
+      "starts. With --from/--to, also trace that flow before and after."
     },
     footer = {
       "",
-      "Keys: cilium.<Helm values path>, e.g. cilium.socketLB.hostNamespaceOnly=false; the value is a YAML",
-      "scalar. When the snapshot has cilium/cilium-config.yaml, the keys the edit renders differently are",
-      "rendered again (as helm upgrade would rewrite the ConfigMap).",
+      "Keys: cilium.<Helm values path>, e.g. cilium.socketLB.hostNamespaceOnly=false;",
+      "values are typed as helm --set types them. With cilium/cilium-config.yaml in the",
+      "snapshot, the keys the edit renders differently are rendered again (as helm",
+      "upgrade rewrites the ConfigMap).",
       "",
       "Exit codes: 0 the edited snapshot passes check, 1 it does not, 2 bad input."
     })
@@ -48,10 +50,10 @@ final class WhatifCommand implements Callable<Integer> {
   @Option(names = "--set", required = true, paramLabel = "KEY=VALUE", description = "one edit; repeat for more")
   List<String> sets;
 
-  @Option(names = "--from", paramLabel = "ENDPOINT", description = "also trace from here after the edits (with --to)")
+  @Option(names = "--from", paramLabel = "ENDPOINT", description = "also trace from here, before and after the edits (with --to)")
   String from;
 
-  @Option(names = "--to", paramLabel = "ENDPOINT", description = "also trace to here after the edits (with --from)")
+  @Option(names = "--to", paramLabel = "ENDPOINT", description = "also trace to here, before and after the edits (with --from)")
   String to;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")

@@ -2,6 +2,7 @@ package dev.podpath.report;
 
 import dev.podpath.analysis.TraceResult;
 import dev.podpath.core.Finding;
+import dev.podpath.core.SourceRef;
 import dev.podpath.dataplane.Direction;
 import dev.podpath.dataplane.FlowTrace;
 import dev.podpath.dataplane.PathTrace;
@@ -33,7 +34,7 @@ public final class TraceText {
   }
 
   /** {@code refs} rewrites the config lines shown (whatif shows its edits as "--set ..."). */
-  public static String render(TraceResult r, UnaryOperator<dev.podpath.core.SourceRef> refs) {
+  public static String render(TraceResult r, UnaryOperator<SourceRef> refs) {
     StringBuilder sb = new StringBuilder();
     for (TraceResult.TracedFlow f : r.flows()) {
       flow(sb, f, refs);
@@ -48,7 +49,7 @@ public final class TraceText {
     return sb.toString();
   }
 
-  private static void flow(StringBuilder sb, TraceResult.TracedFlow f, UnaryOperator<dev.podpath.core.SourceRef> refs) {
+  private static void flow(StringBuilder sb, TraceResult.TracedFlow f, UnaryOperator<SourceRef> refs) {
     FlowTrace t = f.trace();
     sb.append("trace ").append(f.label()).append('\n');
     if (t.service() != null) {
@@ -87,7 +88,7 @@ public final class TraceText {
         : "request dies at ") + p.endedAt();
   }
 
-  private static void ladder(StringBuilder sb, PathTrace p, UnaryOperator<dev.podpath.core.SourceRef> refs) {
+  private static void ladder(StringBuilder sb, PathTrace p, UnaryOperator<SourceRef> refs) {
     List<Step> all = new ArrayList<>(p.forward());
     all.addAll(p.reply());
     int hostW = 0;
@@ -112,7 +113,7 @@ public final class TraceText {
   }
 
   private static void section(StringBuilder sb, String title, List<Step> steps, Step last, boolean works, int hostW,
-      int actorW, int kindW, String cont, UnaryOperator<dev.podpath.core.SourceRef> refs) {
+      int actorW, int kindW, String cont, UnaryOperator<SourceRef> refs) {
     if (steps.isEmpty()) {
       return;
     }
@@ -124,7 +125,7 @@ public final class TraceText {
       StringBuilder l = new StringBuilder("    ").append(glyph).append(' ')
           .append(pad(s.host(), hostW)).append("  ").append(pad(s.actor(), actorW)).append("  ")
           .append(pad(kind(s), kindW)).append("  ").append(s.rule());
-      dev.podpath.core.SourceRef where = refs.apply(s.where());
+      SourceRef where = refs.apply(s.where());
       if (where.isKnown()) {
         l.append("  (").append(where).append(')');
       }

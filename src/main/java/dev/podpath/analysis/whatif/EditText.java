@@ -2,15 +2,12 @@ package dev.podpath.analysis.whatif;
 
 import dev.podpath.core.InputException;
 import dev.podpath.core.SourceRef;
-import dev.podpath.ingest.yaml.YamlDocument;
-import dev.podpath.ingest.yaml.YamlReader;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code --set TOOL.PATH=VALUE}: {@code cilium.<Helm path>=<YAML scalar>} (true/false,
- * numbers, strings; {@code null} or nothing for null). {@code bird.} and {@code frr.} keys are
+ * Reads {@code --set TOOL.PATH=VALUE}: {@code cilium.<Helm path>=<scalar>}, typed as
+ * {@code helm --set} types it (true/false, integers, null, else a string). One key per
+ * {@code --set} (Helm's comma-separated lists of keys are not read). {@code bird.} and {@code frr.} keys are
  * recognised and refused for now, so that the message says what is missing rather than "unknown".
  */
 public final class EditText {
@@ -45,15 +42,38 @@ public final class EditText {
     }
   }
 
-  /** A YAML scalar, read the way the values file would read it. */
+  /**
+   * The value as {@code helm --set} types it. helm pkg/strvals/parser.go typedVal: "true"/"false"
+   * (any case) are booleans, "null" is null, "0" and decimal integers not starting with 0 are
+   * int64, anything else (floats, "yes", "007", quoted text) stays a string. A value that looks
+   * like a list or map ({@code {a,b}}, {@code a: b}) is refused: whatif sets scalars only.
+   */
   static Object scalar(String raw, SourceRef where) {
-    if (raw.isBlank()) {
+    String v = raw.strip();
+    if (v.startsWith("{") || v.startsWith("[") || v.contains(": ")) {
+      throw new InputException(where, "the value must be a scalar (true, false, a number or a string), got '" + raw + "'");
+    }
+    if (v.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return Boolean.FALSE;
+    }
+    if (v.equalsIgnoreCase("null")) {
       return null;
     }
-    List<YamlDocument> docs = YamlReader.read(raw, where.file());
-    Object v = docs.isEmpty() ? null : docs.get(0).root();
-    if (v instanceof Map<?, ?> || v instanceof List<?>) {
-      throw new InputException(where, "the value must be a scalar (true, false, a number or a string), got '" + raw + "'");
+    if (v.isEmpty()) {
+      return "";
+    }
+    if (v.equals("0")) {
+      return 0L;
+    }
+    if (v.charAt(0) != '0') {
+      try {
+        return Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        // helm: not an int64 -> string
+      }
     }
     return v;
   }

@@ -4,12 +4,15 @@ import dev.podpath.core.Finding;
 import dev.podpath.core.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses a BIRD 2 configuration (bird.conf with its includes) into the vendor model.
@@ -51,11 +54,7 @@ public final class BirdConfigParser {
     };
     IncludeExpander expander = new IncludeExpander(includes, findings, listener);
     List<Token> tokens = expander.expand(text, origin);
-    ListTokenSource source = new ListTokenSource(tokens, displayPath);
-    BirdParser parser = new BirdParser(new CommonTokenStream(source));
-    parser.removeErrorListeners();
-    parser.addErrorListener(listener);
-    BirdParser.Bird_configContext tree = parser.bird_config();
+    BirdParser.Bird_configContext tree = parseTree(tokens, displayPath, listener);
 
     ParseContext pc = new ParseContext(version, findings, expander.lines());
     ConfigBuilder builder = new ConfigBuilder(pc, displayPath);
@@ -81,6 +80,28 @@ public final class BirdConfigParser {
       status = ParseStatus.PASSED;
     }
     return new BirdParseResult(config, status, sorted(findings), lines(expander));
+  }
+
+  /**
+   * Two-stage parse, for speed only: full-context (LL) prediction is not cached by ANTLR and was
+   * a fifth of a cold `check`'s main-thread CPU (BENCHMARKS.md). ANTLR 4 PredictionMode.SLL
+   * javadoc: an SLL parse either returns the tree LL would return or reports a syntax error, so
+   * the SLL tree is kept only when it parsed without error (bail on the first one); otherwise the
+   * file is parsed again exactly as before (LL, error recovery, every syntax error reported).
+   */
+  private static BirdParser.Bird_configContext parseTree(List<Token> tokens, String displayPath, BaseErrorListener listener) {
+    BirdParser fast = new BirdParser(new CommonTokenStream(new ListTokenSource(tokens, displayPath)));
+    fast.removeErrorListeners();
+    fast.setErrorHandler(new BailErrorStrategy());
+    fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    try {
+      return fast.bird_config();
+    } catch (ParseCancellationException e) {
+      BirdParser parser = new BirdParser(new CommonTokenStream(new ListTokenSource(tokens, displayPath)));
+      parser.removeErrorListeners();
+      parser.addErrorListener(listener);
+      return parser.bird_config();
+    }
   }
 
   private static java.util.Map<String, List<String>> lines(IncludeExpander e) {

@@ -1,0 +1,105 @@
+package dev.podpath.bench;
+
+import dev.podpath.analysis.Check;
+import dev.podpath.analysis.CheckResult;
+import dev.podpath.analysis.Simulation;
+import dev.podpath.controlplane.ControlPlane;
+import dev.podpath.controlplane.ControlPlaneResult;
+import dev.podpath.controlplane.assembly.DaemonsFromSnapshot;
+import dev.podpath.controlplane.cilium.CiliumAgentRoutes;
+import dev.podpath.controlplane.cilium.CiliumBgpResolution;
+import dev.podpath.controlplane.cilium.CiliumBgpResolver;
+import dev.podpath.controlplane.cilium.CiliumBgpSpeaker;
+import dev.podpath.controlplane.cilium.CiliumNodeRoutingResolution;
+import dev.podpath.controlplane.cilium.CiliumNodeRoutingResolver;
+import dev.podpath.controlplane.spi.RoutingDaemon;
+import dev.podpath.core.Finding;
+import dev.podpath.core.SourceRef;
+import dev.podpath.ingest.Snapshot;
+import dev.podpath.ingest.SnapshotLoader;
+import dev.podpath.ingest.cilium.AgentFlag;
+import dev.podpath.ingest.cilium.CiliumConfig;
+import dev.podpath.ingest.cilium.CiliumConfigReader;
+import dev.podpath.ingest.cilium.CiliumVersion;
+import dev.podpath.model.cilium.AgentStartup;
+import dev.podpath.model.cilium.AgentStartupResult;
+import dev.podpath.model.network.Network;
+import dev.podpath.report.CheckText;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one `check` of a snapshot into its stages, timed with System.nanoTime in a fresh JVM:
+ * JVM start to main, load (SnapshotLoader), agent (Cilium version, config, AgentStartup), control
+ * plane (network, daemons, Cilium BGP/routing resolution, ControlPlane.compute), intents
+ * (Check.run on the simulation: plan, packet walks, sessions, root causes) and text rendering.
+ * The stage calls repeat Simulation.of's steps so that agent and control plane are timed apart.
+ * Run 1 is the cold run a CLI invocation pays; later runs show the same work JIT-warm.
+ * Usage: CheckStages [SNAPSHOT] [RUNS]; run it with the jar first on the class path (BENCHMARKS.md).
+ */
+public final class CheckStages {
+
+  private CheckStages() {}
+
+  public static void main(String[] args) {
+    long toMain = ManagementFactory.getRuntimeMXBean().getUptime();
+    Path root = Path.of(args.length > 0 ? args[0] : "examples/cluster-101");
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    System.out.printf("jvm start to main: %d ms%n", toMain);
+    var threads = ManagementFactory.getThreadMXBean();
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    System.out.println("wall ms (main-thread CPU ms) per stage; process CPU includes JIT compiler and GC threads");
+    System.out.println("run  load           agent          controlplane   intents        render         total          process_cpu  verdict");
+    for (int run = 1; run <= runs; run++) {
+      long p0 = os.getProcessCpuTime();
+      long c0 = threads.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      Snapshot snapshot = SnapshotLoader.load(root);
+      long t1 = System.nanoTime();
+      long c1 = threads.getCurrentThreadCpuTime();
+      CiliumVersion version = CiliumVersion.nearest(snapshot.ciliumVersion(), SourceRef.file("snapshot.yaml"));
+      CiliumConfig cilium = CiliumConfigReader.read(snapshot.ciliumValues(), snapshot.ciliumConfigMap(), version);
+      AgentStartupResult agent = AgentStartup.evaluate(cilium);
+      long t2 = System.nanoTime();
+      long c2 = threads.getCurrentThreadCpuTime();
+      List<Finding> findings = new ArrayList<>(snapshot.findings());
+      findings.addAll(agent.findings());
+      Network network = Network.of(List.copyOf(snapshot.hosts().values()));
+      DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, Simulation.BIRD_VERSION);
+      findings.addAll(configured.findings());
+      List<RoutingDaemon> daemons = new ArrayList<>(configured.daemons());
+      CiliumBgpResolution bgp = CiliumBgpResolver.resolve(snapshot, agent.effective());
+      findings.addAll(bgp.findings());
+      bgp.nodes().values().forEach(cfg -> daemons.add(new CiliumBgpSpeaker(cfg)));
+      SourceRef routingLine = agent.config().flag(AgentFlag.AUTO_DIRECT_NODE_ROUTES).source().where();
+      CiliumNodeRoutingResolution routing = CiliumNodeRoutingResolver.resolve(snapshot, agent.effective(), routingLine);
+      findings.addAll(routing.findings());
+      List<CiliumAgentRoutes> agents = routing.nodes().values().stream().map(CiliumAgentRoutes::new).toList();
+      ControlPlaneResult cp = ControlPlane.compute(network, daemons, agents);
+      findings.addAll(cp.findings());
+      Simulation sim = new Simulation(snapshot, version, agent, network, daemons, cp, findings);
+      long t3 = System.nanoTime();
+      long c3 = threads.getCurrentThreadCpuTime();
+      CheckResult result = Check.run(sim);
+      long t4 = System.nanoTime();
+      long c4 = threads.getCurrentThreadCpuTime();
+      String text = CheckText.render(result);
+      long t5 = System.nanoTime();
+      long c5 = threads.getCurrentThreadCpuTime();
+      long p5 = os.getProcessCpuTime();
+      System.out.printf("%3d  %s  %s  %s  %s  %s  %s  %11.0f  %s (%d chars)%n", run, stage(t1 - t0, c1 - c0),
+          stage(t2 - t1, c2 - c1), stage(t3 - t2, c3 - c2), stage(t4 - t3, c4 - c3), stage(t5 - t4, c5 - c4),
+          stage(t5 - t0, c5 - c0), ms(p5 - p0), result.verdict(), text.length());
+    }
+  }
+
+  private static String stage(long wall, long cpu) {
+    return String.format("%6.1f (%5.1f)", ms(wall), ms(cpu));
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.podpath.bench;
+
+import dev.podpath.analysis.Simulation;
+import dev.podpath.analysis.intent.EndpointText;
+import dev.podpath.analysis.intent.Expectation;
+import dev.podpath.analysis.intent.FlowIntent;
+import dev.podpath.analysis.intent.FlowRunner;
+import dev.podpath.analysis.intent.IntentPlan;
+import dev.podpath.analysis.intent.ResolvedFlow;
+import dev.podpath.core.SourceRef;
+import dev.podpath.dataplane.DatapathSettings;
+import dev.podpath.dataplane.FlowSpec;
+import dev.podpath.dataplane.PacketWalk;
+import dev.podpath.dataplane.Protocol;
+import dev.podpath.dataplane.assembly.FibForwardingTables;
+import dev.podpath.dataplane.assembly.SettingsFromAgent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * examples/cluster-101 simulated up to the FIBs, with the intent plan and a FlowRunner bound the
+ * way analysis.Check.runner binds it (that method is package-private, so this repeats its four
+ * lines: settings from the agent, FIB tables of the Kubernetes nodes, the resolver's services and
+ * endpoints).
+ */
+public record Cluster101(Simulation sim, IntentPlan plan, FlowRunner runner, FlowSpec corednsToApiserver) {
+
+  /** The founding case's flow: CoreDNS pod -> svc default/kubernetes:443 (IPv6 ClusterIP). */
+  public static final String FROM = "pod:kube-system/coredns-76899f5fd7-6wrtg";
+  public static final String TO = "svc:default/kubernetes:443";
+
+  public static Path root() {
+    // the benchmark runs from the repository root (see BENCHMARKS.md); a fork inherits it
+    Path p = Path.of(System.getProperty("podpath.example", "examples/cluster-101"));
+    if (!Files.isDirectory(p)) {
+      throw new IllegalStateException(p.toAbsolutePath() + " is not a directory: run from the repository root");
+    }
+    return p;
+  }
+
+  public static Cluster101 load() {
+    Simulation sim = Simulation.of(root());
+    IntentPlan plan = IntentPlan.of(sim.snapshot(), sim.daemons());
+    FlowRunner runner = runner(sim, plan);
+    SourceRef here = SourceRef.file("bench");
+    FlowIntent intent = new FlowIntent("bench", EndpointText.parse(FROM, here), EndpointText.parse(TO, here),
+        Expectation.REACHABLE, Protocol.TCP, FlowIntent.DEFAULT_PORT, null, null, here, false);
+    FlowSpec flow = plan.resolver().resolve(intent).flows().stream().map(ResolvedFlow::flow).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no flow for " + FROM + " -> " + TO));
+    return new Cluster101(sim, plan, runner, flow);
+  }
+
+  /** Same as analysis.Check.runner. */
+  public static FlowRunner runner(Simulation sim, IntentPlan plan) {
+    DatapathSettings settings = SettingsFromAgent.of(sim.agent());
+    Set<String> nodes = new TreeSet<>();
+    sim.snapshot().kubernetes().nodes().forEach(n -> nodes.add(n.name()));
+    FibForwardingTables tables = new FibForwardingTables(sim.network(), sim.controlPlane(), nodes);
+    return flow -> PacketWalk.trace(flow, settings, tables, plan.resolver().services(), plan.resolver().endpoints());
+  }
+}
