@@ -67,7 +67,7 @@ public final class CheckStages {
       List<Finding> findings = new ArrayList<>(snapshot.findings());
       findings.addAll(agent.findings());
       Network network = Network.of(List.copyOf(snapshot.hosts().values()));
-      DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, Simulation.BIRD_VERSION);
+      DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, Simulation.DEFAULT_BIRD_VERSION);
       findings.addAll(configured.findings());
       List<RoutingDaemon> daemons = new ArrayList<>(configured.daemons());
       CiliumBgpResolution bgp = CiliumBgpResolver.resolve(snapshot, agent.effective());
