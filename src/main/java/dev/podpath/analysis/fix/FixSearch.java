@@ -99,7 +99,8 @@ public final class FixSearch {
     long t = System.nanoTime();
     List<Edit> edits = new ArrayList<>();
     combo.forEach(m -> edits.addAll(m.edits()));
-    CheckResult after = Check.run(Simulation.of(WhatIf.apply(snapshot, edits).snapshot()));
+    dev.podpath.analysis.whatif.EditedSnapshot edited = WhatIf.apply(snapshot, edits);
+    CheckResult after = Check.run(Simulation.of(edited.snapshot()));
     Set<String> failedBefore = new HashSet<>();
     Set<String> heldBefore = new HashSet<>();
     baseline.intents().forEach(i -> (i.passed() ? heldBefore : failedBefore).add(i.name()));
@@ -115,7 +116,10 @@ public final class FixSearch {
     Set<String> oldErrors = new HashSet<>();
     baseline.findings().stream().filter(MoveCatalog::isError).forEach(f -> oldErrors.add(f.code() + "|" + f.message()));
     List<Finding> newErrors = after.findings().stream().filter(MoveCatalog::isError)
-        .filter(f -> !oldErrors.contains(f.code() + "|" + f.message())).toList();
+        .filter(f -> !oldErrors.contains(f.code() + "|" + f.message()))
+        // a stand-in line of an edited value is shown as the edit that wrote it
+        .map(f -> new Finding(f.code(), f.severity(), f.message(), edited.origins().getOrDefault(f.where(), f.where()), f.host()))
+        .toList();
     int holds = (int) holds(after);
     return new FixCandidate(combo, holds, after.intents().size(), repaired, broken, newErrors,
         !after.agent().startupFails(), (System.nanoTime() - t) / 1_000_000, after);
