@@ -78,6 +78,16 @@ class FixCommandTest {
   }
 
   @Test
+  void intentsKeepForbidsLikeTheFlag(@TempDir Path tmp) throws IOException {
+    Path copy = copy(Path.of(CLUSTER), tmp.resolve("kept"));
+    Files.writeString(copy.resolve("intents.yaml"), "keep:\n  - cilium.autoDirectNodeRoutes\n");
+    CliRun r = CliRun.of("fix", copy.toString(), "--max-edits", "2");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("cilium.autoDirectNodeRoutes: kept (cilium.autoDirectNodeRoutes at intents.yaml:2)")
+        .contains("Fix 1: 2 edits, 58 of 58 intents hold, 6 files").doesNotContain("Fix 2");
+  }
+
+  @Test
   void jsonShape() throws IOException {
     CliRun r = CliRun.of(concat(new String[] {"fix", CLUSTER, "--format", "json"}, KEEP, new String[0]));
     assertThat(r.exitCode()).isEqualTo(0);
