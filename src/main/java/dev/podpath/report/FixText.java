@@ -21,7 +21,7 @@ public final class FixText {
       r.skipped().forEach(s -> b.append("  ").append(s).append('\n'));
     }
     if (!r.found()) {
-      b.append("\nNo verified fix within ").append(r.maxEdits()).append(" edits. Closest candidates:\n");
+      b.append("\nNo verified fix within ").append(r.maxEdits()).append(r.maxEdits() == 1 ? " edit" : " edits").append(". Closest candidates:\n");
       r.closest().forEach(c -> candidate(b, c, "  "));
       return b.toString();
     }

@@ -51,7 +51,7 @@ class FixCommandTest {
   void noFixWithinTheBudgetExitsOneAndListsTheClosest() {
     CliRun r = CliRun.of(concat(new String[] {"fix", CLUSTER, "--max-edits", "1"}, KEEP, new String[0]));
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.out()).contains("No verified fix within 1 edits. Closest candidates:");
+    assertThat(r.out()).contains("No verified fix within 1 edit. Closest candidates:");
     assertThat(r.out()).contains("1 edit, 43 of 58 intents hold, 6 files");
   }
 
