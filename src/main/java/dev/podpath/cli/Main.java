@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
       RoutesCommand.class,
       SessionsCommand.class,
       WhatifCommand.class,
-      NotYetCommand.Fix.class,
+      FixCommand.class,
       NotYetCommand.Report.class,
       NotYetCommand.Snapshot.class,
       NotYetCommand.Lab.class,

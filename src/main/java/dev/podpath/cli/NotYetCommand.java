@@ -21,9 +21,6 @@ abstract class NotYetCommand implements Callable<Integer> {
     return ExitCode.BAD_INPUT;
   }
 
-  @Command(name = "fix", mixinStandardHelpOptions = true, description = "Search the smallest verified fix (not built yet).")
-  static final class Fix extends NotYetCommand {}
-
   @Command(name = "report", mixinStandardHelpOptions = true, description = "Write one self-contained HTML report (not built yet).")
   static final class Report extends NotYetCommand {}
 

@@ -4,9 +4,9 @@ import dev.podpath.core.SourceRef;
 
 /**
  * One change a what-if applies to a snapshot's configuration, in memory (no file is written).
- * Only Cilium Helm values for now; BIRD and FRR edits become further cases.
+ * Cilium Helm values and line ranges of a host's bird.conf; FRR edits become a further case.
  */
-public sealed interface Edit permits CiliumValue {
+public sealed interface Edit permits CiliumValue, BirdConfigEdit {
 
   /** The edit as the user wrote it, e.g. {@code cilium.bpf.masquerade=true}. */
   String text();

@@ -81,7 +81,7 @@ public final class ValuesEditor {
       configMap = rerender(configMap, renderedBefore, renderedAfter, origins, notes);
     }
     Snapshot out = new Snapshot(s.root(), s.name(), s.ciliumVersion(), s.notes(), values, configMap, s.kubernetes(),
-        s.talos(), s.hosts(), s.hostFolders(), s.daemonConfigs(), s.intents(), s.findings());
+        s.talos(), s.hosts(), s.hostFolders(), s.daemonConfigs(), s.intents(), s.findings(), s.birdVersion());
     return new EditedSnapshot(out, origins, notes);
   }
 

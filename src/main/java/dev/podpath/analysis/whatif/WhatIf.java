@@ -31,11 +31,15 @@ public final class WhatIf {
   /** The snapshot with the edits applied (also for `trace` after an edit). */
   public static EditedSnapshot apply(Snapshot snapshot, List<Edit> edits) {
     List<CiliumValue> cilium = new ArrayList<>();
+    List<BirdConfigEdit> bird = new ArrayList<>();
     for (Edit e : edits) {
       if (e instanceof CiliumValue v) {
         cilium.add(v);
+      } else if (e instanceof BirdConfigEdit b) {
+        bird.add(b);
       }
     }
-    return ValuesEditor.apply(snapshot, cilium);
+    Snapshot s = bird.isEmpty() ? snapshot : BirdConfigEdit.applyAll(snapshot, bird);
+    return ValuesEditor.apply(s, cilium);
   }
 }
