@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
       NotYetCommand.Fix.class,
       NotYetCommand.Report.class,
       NotYetCommand.Snapshot.class,
-      NotYetCommand.Lab.class,
+      LabCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
