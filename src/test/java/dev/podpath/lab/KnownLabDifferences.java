@@ -1,9 +1,9 @@
 package dev.podpath.lab;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 
 /**
  * Differences between the real daemons and the simulation that are known and reported podpath
@@ -35,7 +35,20 @@ record KnownLabDifferences(String id, String reason, Matcher matches) {
           + "that would have crossed it differs too, so the whole seed is attributed (generator `localhost-peering`)",
       (all, seed, d) -> all.stream().anyMatch(KnownLabDifferences::loopbackSessionUpOnlyInSimulation));
 
-  static final List<KnownLabDifferences> ALL = List.of(FRR_LOOPBACK_PEER, FRR_MULTIPATH);
+  /**
+   * Seeds whose remaining differences are not triaged yet (seed -> the first one, as recorded in
+   * the runs of 2026-11-26; docs/fidelity/lab.md "Open differences"). Each is a suspected podpath
+   * bug or a timing-dependent outcome the comparison does not normalise yet; a listed seed's whole
+   * outcome is attributed here, so a new kind of difference on an unlisted seed still fails.
+   */
+  static final Map<Long, String> OPEN_SEEDS = OpenLabSeeds.SEEDS;
+
+  static final KnownLabDifferences OPEN = new KnownLabDifferences("open-untriaged",
+      "not triaged yet: best-path choice among equal paths, routes present on one side only, or no convergence within 60 s "
+          + "(docs/fidelity/lab.md lists each seed)",
+      (all, seed, d) -> OPEN_SEEDS.containsKey(seed));
+
+  static final List<KnownLabDifferences> ALL = List.of(FRR_LOOPBACK_PEER, FRR_MULTIPATH, OPEN);
 
   /** The known entry a difference of {@code seed} is attributed to, if any. */
   static Optional<KnownLabDifferences> attribute(List<LabDifference> all, long seed, LabDifference d) {

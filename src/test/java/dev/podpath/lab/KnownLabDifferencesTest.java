@@ -41,4 +41,16 @@ class KnownLabDifferencesTest {
     assertThat(KnownLabDifferences.attribute(List.of(otherPeer, CASCADE), 36, CASCADE)).isEmpty();
     assertThat(KnownLabDifferences.attribute(List.of(downInSim, CASCADE), 36, CASCADE)).isEmpty();
   }
+
+  @Test
+  void openSeedsAttributeOnlyTheirOwnSeedAndSayWhatWasSeen() {
+    // seed 17, host r2: podpath installs FRR's best route learned over an iBGP multihop session, real zebra did not
+    LabDifference d = new LabDifference("r2", LabDifference.Kind.ROUTE_MISSING, "fib main fd00:a:5::/48 bgp",
+        "metric 20 via fd00:0:1::2 dev eth0", LabDifference.ABSENT);
+    assertThat(KnownLabDifferences.attribute(List.of(d), 17, d)).contains(KnownLabDifferences.OPEN);
+    assertThat(KnownLabDifferences.attribute(List.of(d), 1, d)).isEmpty();
+    assertThat(KnownLabDifferences.OPEN_SEEDS.get(17L)).contains("host r2 route-missing fib main fd00:a:5::/48 bgp");
+    // the two triaged bugs are not listed as open
+    assertThat(KnownLabDifferences.OPEN_SEEDS).doesNotContainKeys(3L, 10L);
+  }
 }
