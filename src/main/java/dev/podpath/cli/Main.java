@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
       FixCommand.class,
       NotYetCommand.Report.class,
       NotYetCommand.Snapshot.class,
-      NotYetCommand.Lab.class,
+      LabCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

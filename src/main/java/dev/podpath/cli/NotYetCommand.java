@@ -26,7 +26,4 @@ abstract class NotYetCommand implements Callable<Integer> {
 
   @Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Collect a snapshot from a live cluster (not built yet).")
   static final class Snapshot extends NotYetCommand {}
-
-  @Command(name = "lab", mixinStandardHelpOptions = true, description = "Boot the snapshot's real bird2/FRR in network namespaces (not built yet).")
-  static final class Lab extends NotYetCommand {}
 }

@@ -1,0 +1,61 @@
+package dev.podpath.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.podpath.lab.LabPreconditions;
+import dev.podpath.lab.LabTopology;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class LabCommandTest {
+
+  @Test
+  void aSnapshotWithAVrfIsRefusedWithExitTwoAndTheReason() {
+    // refused before anything is booted, so this runs on any machine
+    CliRun run = CliRun.of("lab", "examples/cluster-101");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: the lab cannot run here:")
+        .contains("host pve01 puts interface vnet101 in VRF vrf_evpnz1: this kernel has no vrf link type")
+        .doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void snapshotAndGenerateExcludeEachOther() {
+    CliRun run = CliRun.of("lab", "examples/cluster-101", "--generate", "3");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("mutually exclusive");
+  }
+
+  @Test
+  void oneOfThemIsRequired() {
+    CliRun run = CliRun.of("lab");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required");
+  }
+
+  @Test
+  @Tag("lab")
+  void aGeneratedTopologyIsBootedComparedAndPrintedAsJson() {
+    assumeTrue(LabPreconditions.missing(new LabTopology(List.of(), List.of(), List.of())).isEmpty(), "lab unavailable");
+    // seed 1: ten sessions, FRR and bird, agreed with the simulation in every run (2026-11-26)
+    CliRun run = CliRun.of("lab", "--generate", "1", "--format", "json");
+    assertThat(run.out()).contains("\"snapshot\" : \"random-1 (seed 1)\"").contains("\"seed\" : 1")
+        .contains("\"agrees\" : true").contains("\"differences\" : [ ]").contains("\"observation\"");
+    assertThat(run.exitCode()).isEqualTo(0);
+  }
+
+  @Test
+  @Tag("lab")
+  void aDifferenceIsExitOneWithTheSeedToReplay() {
+    assumeTrue(LabPreconditions.missing(new LabTopology(List.of(), List.of(), List.of())).isEmpty(), "lab unavailable");
+    // seed 3: r6's FRR installs two ECMP next hops where podpath predicts one (known bug frr-multipath)
+    CliRun run = CliRun.of("lab", "--generate", "3");
+    assertThat(run.out()).contains("host r6:").contains("route-next-hop  fib main fd00:a:1::/48 bgp")
+        .contains("simulated: via fd00:0:2::1 dev eth0").contains("real daemons DIFFER");
+    assertThat(run.err()).contains("replay with: podpath lab --generate 3");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.podpath.lab;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Differences between the real daemons and the simulation that are known and reported podpath
+ * bugs (docs/fidelity/lab.md "Known differences"), never skipped silently: the differential test
+ * attributes each difference of a seed to one of these, names it in its summary, and fails on any
+ * other. {@link KnownLabDifferencesTest} checks that each one matches what it was recorded from,
+ * and only that.
+ *
+ * @param id stable name, printed in the summary
+ * @param reason the bug, as precisely as known (and where the fix belongs)
+ * @param matches (all differences of the seed, seed number, one difference) -> attributed to this entry
+ */
+record KnownLabDifferences(String id, String reason, Matcher matches) {
+
+  interface Matcher {
+    boolean test(List<LabDifference> all, long seed, LabDifference d);
+  }
+
+  static final KnownLabDifferences FRR_MULTIPATH = new KnownLabDifferences("frr-multipath",
+      "podpath bug: FRR 8.4.4 bgpd installs every path that ties with the best up to the multipath step "
+          + "(maximum-paths defaults to 64 on the lab's build; same AS path length and neighbor AS) as ECMP next hops; "
+          + "podpath's FRR model installs only the best path (controlplane.frr, not fixed here)",
+      (all, seed, d) -> d.kind() == LabDifference.Kind.ROUTE_NEXT_HOP && d.item().endsWith(" bgp")
+          && hops(d.real()) > hops(d.simulated()));
+
+  static final KnownLabDifferences FRR_LOOPBACK_PEER = new KnownLabDifferences("frr-zebra-loopback-peer",
+      "podpath bug: FRR 8.4.4 bgpd with zebra never keeps a session to ::1 / 127.0.0.1 (\"Waiting for NHT\", then "
+          + "\"nexthop_set failed\"; bird sees \"Finite state machine error\"), the simulation brings it up; every route "
+          + "that would have crossed it differs too, so the whole seed is attributed (generator `localhost-peering`)",
+      (all, seed, d) -> all.stream().anyMatch(KnownLabDifferences::loopbackSessionUpOnlyInSimulation));
+
+  /**
+   * Seeds whose remaining differences are not triaged yet (seed -> the first one, as recorded in
+   * the runs of 2026-11-26; docs/fidelity/lab.md "Open differences"). Each is a suspected podpath
+   * bug or a timing-dependent outcome the comparison does not normalise yet; a listed seed's whole
+   * outcome is attributed here, so a new kind of difference on an unlisted seed still fails.
+   */
+  static final Map<Long, String> OPEN_SEEDS = OpenLabSeeds.SEEDS;
+
+  static final KnownLabDifferences OPEN = new KnownLabDifferences("open-untriaged",
+      "not triaged yet: best-path choice among equal paths, routes present on one side only, or no convergence within 60 s "
+          + "(docs/fidelity/lab.md lists each seed)",
+      (all, seed, d) -> OPEN_SEEDS.containsKey(seed));
+
+  static final List<KnownLabDifferences> ALL = List.of(FRR_LOOPBACK_PEER, FRR_MULTIPATH, OPEN);
+
+  /** The known entry a difference of {@code seed} is attributed to, if any. */
+  static Optional<KnownLabDifferences> attribute(List<LabDifference> all, long seed, LabDifference d) {
+    return ALL.stream().filter(k -> k.matches.test(all, seed, d)).findFirst();
+  }
+
+  static boolean loopbackSessionUpOnlyInSimulation(LabDifference d) {
+    return d.kind() == LabDifference.Kind.SESSION_STATE && d.simulated().equals("Established")
+        && Set.of("::1", "127.0.0.1").stream().anyMatch(a -> d.item().endsWith(" " + a) || d.item().endsWith("(" + a + ")"));
+  }
+
+  static int hops(String text) {
+    return text.startsWith("via ") || text.startsWith("dev ") ? text.split(", ").length : 0;
+  }
+}
