@@ -17,12 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** `podpath check SNAPSHOT`: Cilium agent validation, BGP sessions, intents; exit 0/1/2. */
 @Command(
+    header = "Lint, BGP sessions and intents of a snapshot; exit 0 holds, 1 fails.",
     name = "check",
     mixinStandardHelpOptions = true,
-    description = {
-      "Check a snapshot: will the Cilium agent start, do the BGP sessions come up, do the",
-      "required paths work both ways. Findings are grouped by severity with file:line."
-    },
+    description = "Check a snapshot: will the Cilium agent start, do the BGP sessions come up, do the required paths work both ways. Findings are grouped by severity with file:line.",
     footer = {"", "Exit codes: 0 all holds, 1 an intent fails or an error finding, 2 bad input."})
 final class CheckCommand implements Callable<Integer> {
 

@@ -22,13 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** `podpath fix SNAPSHOT`: search edits, prove each with check, print the verified ones as diffs of the operator's files. */
 @Command(
+    header = "Find the smallest verified edits that make every intent hold, as diffs.",
     name = "fix",
     mixinStandardHelpOptions = true,
-    description = {
-      "Search edits of the snapshot's Cilium values and bird.conf files that make every intent hold,",
-      "prove each candidate with a full check of the edited snapshot (in memory), and print the",
-      "verified ones, fewest edits and smallest blast radius first, as unified diffs of your files."
-    },
+    description = "Search edits of the snapshot's Cilium values and bird.conf files that make every intent hold, prove each candidate with a full check of the edited snapshot (in memory), and print the verified ones, fewest edits and smallest blast radius first, as unified diffs of your files.",
     footer = {
       "",
       "--keep cilium.<Helm path> (or bird.<host>) forbids changing that setting; intents.yaml keep: too.",

@@ -33,11 +33,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `podpath lab SNAPSHOT | --generate SEED`: boot the real daemons, compare with the simulation. */
-@Command(name = "lab", mixinStandardHelpOptions = true,
-    description = {"Boot the snapshot's real bird2 and FRR (plus a GoBGP stand-in for Cilium's BGP speaker and",
-        "stand-in pods) in Linux network namespaces, wait for convergence, and compare every session,",
-        "kernel route and best BGP route with podpath's simulation of the same snapshot.",
-        "Needs Linux, root, bird2, FRR (and gobgpd when Cilium speakers are simulated)."},
+@Command(name = "lab",
+    header = "Boot the real bird2/FRR in network namespaces and compare with the simulation.", mixinStandardHelpOptions = true,
+    description = "Boot the snapshot's real bird2 and FRR (plus a GoBGP stand-in for Cilium's BGP speaker and stand-in pods) in Linux network namespaces, wait for convergence, and compare every session, kernel route and best BGP route with podpath's simulation of the same snapshot. Needs Linux, root, bird2, FRR (and gobgpd when Cilium speakers are simulated).",
     footer = {"", "Exit codes: 0 the real daemons agree with the simulation, 1 they differ, 2 bad input or the lab cannot run here."})
 final class LabCommand implements Callable<Integer> {
 

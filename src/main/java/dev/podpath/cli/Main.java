@@ -8,11 +8,7 @@ import picocli.CommandLine.Command;
     name = "podpath",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Verifies the network of a Kubernetes cluster running Cilium with BGP, offline, from its",
-      "configuration files: will the Cilium agent start, which BGP sessions come up, what each",
-      "host's forwarding table holds, and whether every required path works both ways."
-    },
+    description = "Verifies the network of a Kubernetes cluster running Cilium with BGP, offline, from its configuration files: will the Cilium agent start, which BGP sessions come up, what each host's forwarding table holds, and whether every required path works both ways.",
     subcommands = {
       CheckCommand.class,
       TraceCommand.class,

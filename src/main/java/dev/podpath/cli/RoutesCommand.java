@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `podpath routes SNAPSHOT`: simulated kernel FIBs and daemon RIBs. */
-@Command(name = "routes", mixinStandardHelpOptions = true,
-    description = {"Show what every host's kernel forwarding table holds (who installed each route and",
-        "which config line caused it) and every daemon's RIB (all candidates, and why each lost)."})
+@Command(name = "routes",
+    header = "Show simulated kernel FIBs and daemon RIBs, with the line behind each route.", mixinStandardHelpOptions = true,
+    description = "Show what every host's kernel forwarding table holds (who installed each route and which config line caused it) and every daemon's RIB (all candidates, and why each lost).")
 final class RoutesCommand implements Callable<Integer> {
 
   /** `--protocol` values. */

@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `podpath sessions SNAPSHOT`: every BGP session from both ends, its state and why. */
-@Command(name = "sessions", mixinStandardHelpOptions = true,
-    description = {"List every BGP neighbor that some config declares (Cilium, bird2, FRR), seen from",
-        "its own side: Established or not, and the reason with both config lines."},
+@Command(name = "sessions",
+    header = "List every BGP session from both ends, and why each is (not) up.", mixinStandardHelpOptions = true,
+    description = "List every BGP neighbor that some config declares (Cilium, bird2, FRR), seen from its own side: Established or not, and the reason with both config lines.",
     footer = {"", "Exit codes: 0 all sessions Established, 1 some session is down, 2 bad input."})
 final class SessionsCommand implements Callable<Integer> {
 

@@ -20,14 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** `podpath trace SNAPSHOT --from ... --to ...`: the request and reply of every backend, step by step. */
 @Command(
+    header = "Walk one flow and its reply hop by hop through Cilium and the FIBs.",
     name = "trace",
     mixinStandardHelpOptions = true,
-    description = {
-      "Walk a packet and its reply hop by hop: every program and table that acts",
-      "on it, the rule or route used, the header before and after each rewrite,",
-      "and the config line behind it. A Service destination is traced once per",
-      "backend (\"1 of 3 backends work\")."
-    },
+    description = "Walk a packet and its reply hop by hop: every program and table that acts on it, the rule or route used, the header before and after each rewrite, and the config line behind it. A Service destination is traced once per backend (\"1 of 3 backends work\").",
     footer = {
       "",
       "Endpoints: " + EndpointText.FORMS + ", pod@NODE (the pod `check` uses on NODE).",

@@ -23,14 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** `podpath whatif SNAPSHOT --set cilium.KEY=VALUE ...`: re-check with edited Helm values; no file is written. */
 @Command(
+    header = "Re-run check with edited Cilium values and show what changes.",
     name = "whatif",
     mixinStandardHelpOptions = true,
-    description = {
-      "Re-run check with edited settings, in memory, and show what changes:",
-      "each intent's verdict before -> after, findings added and removed, the",
-      "Cilium agent's effective settings that change, and whether it still",
-      "starts. With --from/--to, also trace that flow before and after."
-    },
+    description = "Re-run check with edited settings, in memory, and show what changes: each intent's verdict before -> after, findings added and removed, the Cilium agent's effective settings that change, and whether it still starts. With --from/--to, also trace that flow before and after.",
     footer = {
       "",
       "Keys: cilium.<Helm values path>, e.g. cilium.socketLB.hostNamespaceOnly=false;",
