@@ -66,7 +66,7 @@ public final class Check {
   }
 
   /** Binds the packet walk to this snapshot's settings, FIBs, services and endpoints. */
-  static FlowRunner runner(Simulation sim, IntentPlan plan) {
+  public static FlowRunner runner(Simulation sim, IntentPlan plan) {
     DatapathSettings settings = SettingsFromAgent.of(sim.agent());
     Set<String> nodes = new TreeSet<>();
     sim.snapshot().kubernetes().nodes().forEach(n -> nodes.add(n.name()));

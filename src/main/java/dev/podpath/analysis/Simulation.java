@@ -56,9 +56,19 @@ public record Simulation(
   }
 
   public static Simulation of(Snapshot snapshot) {
+    return of(snapshot, agentOf(snapshot));
+  }
+
+  /** The first stage on its own: what the Cilium agent makes of the snapshot's settings. */
+  public static AgentStartupResult agentOf(Snapshot snapshot) {
     CiliumVersion version = CiliumVersion.nearest(snapshot.ciliumVersion(), SourceRef.file("snapshot.yaml"));
     CiliumConfig cilium = CiliumConfigReader.read(snapshot.ciliumValues(), snapshot.ciliumConfigMap(), version);
-    AgentStartupResult agent = AgentStartup.evaluate(cilium);
+    return AgentStartup.evaluate(cilium);
+  }
+
+  /** The later stages (network, daemons, Cilium's speakers and routes, control plane) for a known agent. */
+  public static Simulation of(Snapshot snapshot, AgentStartupResult agent) {
+    CiliumVersion version = agent.config().version();
     List<Finding> findings = new ArrayList<>(snapshot.findings());
     findings.addAll(agent.findings());
 

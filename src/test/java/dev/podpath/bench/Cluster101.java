@@ -1,5 +1,6 @@
 package dev.podpath.bench;
 
+import dev.podpath.analysis.Check;
 import dev.podpath.analysis.Simulation;
 import dev.podpath.analysis.intent.EndpointText;
 import dev.podpath.analysis.intent.Expectation;
@@ -8,22 +9,14 @@ import dev.podpath.analysis.intent.FlowRunner;
 import dev.podpath.analysis.intent.IntentPlan;
 import dev.podpath.analysis.intent.ResolvedFlow;
 import dev.podpath.core.SourceRef;
-import dev.podpath.dataplane.DatapathSettings;
 import dev.podpath.dataplane.FlowSpec;
-import dev.podpath.dataplane.PacketWalk;
 import dev.podpath.dataplane.Protocol;
-import dev.podpath.dataplane.assembly.FibForwardingTables;
-import dev.podpath.dataplane.assembly.SettingsFromAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * examples/cluster-101 simulated up to the FIBs, with the intent plan and a FlowRunner bound the
- * way analysis.Check.runner binds it (that method is package-private, so this repeats its four
- * lines: settings from the agent, FIB tables of the Kubernetes nodes, the resolver's services and
- * endpoints).
+ * examples/cluster-101 simulated up to the FIBs, with the intent plan and the FlowRunner that
+ * `check` uses (analysis.Check.runner).
  */
 public record Cluster101(Simulation sim, IntentPlan plan, FlowRunner runner, FlowSpec corednsToApiserver) {
 
@@ -43,21 +36,12 @@ public record Cluster101(Simulation sim, IntentPlan plan, FlowRunner runner, Flo
   public static Cluster101 load() {
     Simulation sim = Simulation.of(root());
     IntentPlan plan = IntentPlan.of(sim.snapshot(), sim.daemons());
-    FlowRunner runner = runner(sim, plan);
+    FlowRunner runner = Check.runner(sim, plan);
     SourceRef here = SourceRef.file("bench");
     FlowIntent intent = new FlowIntent("bench", EndpointText.parse(FROM, here), EndpointText.parse(TO, here),
         Expectation.REACHABLE, Protocol.TCP, FlowIntent.DEFAULT_PORT, null, null, here, false);
     FlowSpec flow = plan.resolver().resolve(intent).flows().stream().map(ResolvedFlow::flow).findFirst()
         .orElseThrow(() -> new IllegalStateException("no flow for " + FROM + " -> " + TO));
     return new Cluster101(sim, plan, runner, flow);
-  }
-
-  /** Same as analysis.Check.runner. */
-  public static FlowRunner runner(Simulation sim, IntentPlan plan) {
-    DatapathSettings settings = SettingsFromAgent.of(sim.agent());
-    Set<String> nodes = new TreeSet<>();
-    sim.snapshot().kubernetes().nodes().forEach(n -> nodes.add(n.name()));
-    FibForwardingTables tables = new FibForwardingTables(sim.network(), sim.controlPlane(), nodes);
-    return flow -> PacketWalk.trace(flow, settings, tables, plan.resolver().services(), plan.resolver().endpoints());
   }
 }
