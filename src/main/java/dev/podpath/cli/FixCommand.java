@@ -61,8 +61,8 @@ final class FixCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--max-edits must be at least 1");
     }
     for (String k : keep) {
-      if (!k.matches("(cilium|bird|frr)(\\.[A-Za-z0-9_\\-]+)+")) {
-        throw new ParameterException(spec.commandLine(), "--keep " + k + ": expected cilium.<Helm path>, bird.<host> or frr.<host>");
+      if (!k.matches("(cilium|bird|frr|host)(\\.[A-Za-z0-9_\\-]+)*")) {
+        throw new ParameterException(spec.commandLine(), "--keep " + k + ": expected cilium.<Helm path>, bird[.<host>], frr[.<host>[.<setting>]] or host[.<host>]");
       }
     }
     if (apply != null) {

@@ -56,6 +56,7 @@ public final class FixJson {
       e.put("change", m.label());
       e.put("tradeOff", m.tradeOff());
       e.put("changesStatedDesign", m.changesStatedDesign());
+      e.put("lastResort", m.lastResort());
       ArrayNode lines = e.putArray("lines");
       m.edits().forEach(x -> lines.add(x.text()));
     }

@@ -52,7 +52,7 @@ public final class FixText {
     }
     b.append('\n');
     for (FixMove m : c.moves()) {
-      b.append(in).append("- ").append(m.label()).append('\n');
+      b.append(in).append("- ").append(m.lastResort() ? "LAST RESORT: " : "").append(m.label()).append('\n');
       b.append(in).append("  trade-off: ").append(m.tradeOff()).append(m.changesStatedDesign()
           ? "; changes a value the operator explained in a comment" : "").append('\n');
     }

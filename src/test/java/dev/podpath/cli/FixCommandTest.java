@@ -49,7 +49,8 @@ class FixCommandTest {
 
   @Test
   void noFixWithinTheBudgetExitsOneAndListsTheClosest() {
-    CliRun r = CliRun.of(concat(new String[] {"fix", CLUSTER, "--max-edits", "1"}, KEEP, new String[0]));
+    // `--keep host`: no static routes either (they are the last resort, tried when nothing else works)
+    CliRun r = CliRun.of(concat(new String[] {"fix", CLUSTER, "--max-edits", "1", "--keep", "host"}, KEEP, new String[0]));
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).contains("No verified fix within 1 edit. Closest candidates:");
     assertThat(r.out()).contains("1 edit, 43 of 58 intents hold, 6 files");
@@ -72,7 +73,7 @@ class FixCommandTest {
     assertThat(r.out()).contains("1 verified fix").contains("cilium autoDirectNodeRoutes: false -> true");
     assertThat(r.out()).doesNotContain("+    import filter");
 
-    CliRun kept = CliRun.of("fix", copy.toString(), "--max-edits", "2", "--keep", "cilium.autoDirectNodeRoutes");
+    CliRun kept = CliRun.of("fix", copy.toString(), "--max-edits", "2", "--keep", "cilium.autoDirectNodeRoutes", "--keep", "host");
     assertThat(kept.exitCode()).isEqualTo(1);
     assertThat(kept.out()).contains("Closest candidates:");
   }
@@ -103,6 +104,16 @@ class FixCommandTest {
     assertThat(fix.get("diff").asText()).contains("+++ b/hosts/solcp01/bird.conf");
     assertThat(j.get("notTried").toString()).contains("cilium.autoDirectNodeRoutes: kept");
     assertThat(j.get("search").get("candidates").asInt()).isPositive();
+  }
+
+  @Test
+  void frrSnapshotWithTheFixKeptHasNoFixExitsOneAndListsTheClosest() {
+    CliRun r = CliRun.of("fix", "src/test/resources/fix/activate", "--keep", "frr.r1.activate");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("frr.r1.activate: kept (frr.r1.activate at --keep frr.r1.activate)")
+        .contains("No verified fix within 3 edits. Closest candidates:")
+        .contains("1 edit, 7 of 9 intents hold").contains("LAST RESORT: host.yaml static routes");
+    assertThat(r.err()).contains("no fix without static routes; trying the last resort");
   }
 
   @Test

@@ -53,8 +53,12 @@ public record FixCandidate(List<FixMove> moves, int holds, int total, List<Strin
     return out;
   }
 
-  /** Fewest moves, then smallest blast radius, then moves that keep the operator's stated design, then name. */
+  /**
+   * Fewest moves, then fewest last-resort moves (static routes), then smallest blast radius, then
+   * moves that keep the operator's stated design, then name.
+   */
   static final Comparator<FixCandidate> RANK = Comparator.comparingInt((FixCandidate c) -> c.moves().size())
+      .thenComparingLong(c -> c.moves().stream().filter(FixMove::lastResort).count())
       .thenComparingInt(FixCandidate::radius)
       .thenComparingLong(c -> c.moves().stream().filter(FixMove::changesStatedDesign).count())
       .thenComparing(c -> String.join(",", c.keys()));

@@ -24,6 +24,14 @@ public record FixMove(String key, String label, List<Edit> edits, Set<String> fi
     files = Set.copyOf(files);
   }
 
+  /**
+   * A static route in host.yaml: the fix of last resort (it hides what routing failed to do), ranked
+   * after every other kind of edit of the same size and flagged as such in the output.
+   */
+  public boolean lastResort() {
+    return !edits.isEmpty() && edits.stream().allMatch(e -> e instanceof dev.podpath.analysis.whatif.HostRouteEdit);
+  }
+
   /** Blast radius: files touched, a cluster-wide flag counts as one. */
   public int radius() {
     return clusterWide ? 1 : files.size();

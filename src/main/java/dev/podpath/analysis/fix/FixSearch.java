@@ -13,13 +13,17 @@ import dev.podpath.ingest.Snapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The `fix` search: single moves first, then pairs (and so on up to {@code maxEdits}) of the moves
- * that improved something on their own; every candidate is proven by a full {@link Check} of the
+ * that improved something on their own, first without the last-resort moves (host.yaml static
+ * routes), then, only when that finds nothing, with them; every candidate is proven by a full {@link Check} of the
  * edited snapshot (the parsed snapshot is loaded once). A candidate that contains an accepted one
  * is never tried: it is not minimal.
  */
@@ -36,22 +40,54 @@ public final class FixSearch {
     progress.accept("fix: " + moves.moves().size() + " candidate moves, " + moves.skipped().size() + " pruned; baseline "
         + holds(baseline) + " of " + baseline.intents().size() + " intents hold");
 
-    List<FixCandidate> tried = new ArrayList<>();
-    List<FixCandidate> accepted = new ArrayList<>();
+    // static routes are the last resort: tried only when no other fix is found
+    List<FixMove> regular = moves.moves().stream().filter(m -> !m.lastResort()).toList();
+    List<String> skipped = new ArrayList<>(moves.skipped());
+    Map<Set<String>, FixCandidate> tried = new LinkedHashMap<>();
     long searchStart = System.nanoTime();
+    List<FixCandidate> accepted = search(snapshot, baseline, regular, maxEdits, tried, progress);
+    if (regular.size() < moves.moves().size()) {
+      if (accepted.isEmpty()) {
+        progress.accept("fix: no fix without static routes; trying the last resort (host.yaml static routes) too");
+        accepted = search(snapshot, baseline, moves.moves(), maxEdits, tried, progress);
+      } else {
+        moves.moves().stream().filter(FixMove::lastResort)
+            .forEach(m -> skipped.add(m.key() + ": last resort, not tried (a fix without static routes was found)"));
+      }
+    }
+    long searchMillis = (System.nanoTime() - searchStart) / 1_000_000;
+    accepted.sort(FixCandidate.RANK);
+    List<Patch> patches = accepted.stream().map(c -> Patch.of(snapshot, c)).toList();
+    List<FixCandidate> closest = tried.values().stream().filter(c -> !c.accepted()).sorted(FixCandidate.CLOSEST).limit(5).toList();
+    progress.accept("fix: " + tried.size() + " candidates in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    return new FixResult(baseline, accepted, patches, closest, skipped, tried.size(), maxEdits, searchMillis);
+  }
+
+  /**
+   * Singles, then pairs and triples of the moves that improved something on their own, stopping at
+   * the first size past 1 that has an accepted candidate. {@code tried} holds every candidate
+   * evaluated so far (by its set of labels): a second pass re-uses the first one's results.
+   */
+  private static List<FixCandidate> search(Snapshot snapshot, CheckResult baseline, List<FixMove> moves, int maxEdits,
+      Map<Set<String>, FixCandidate> tried, Consumer<String> progress) {
+    List<FixCandidate> accepted = new ArrayList<>();
     List<List<FixMove>> frontier = new ArrayList<>();
     List<FixMove> improving = new ArrayList<>();
-    for (FixMove m : moves.moves()) {
+    for (FixMove m : moves) {
       frontier.add(List.of(m));
     }
     for (int size = 1; size <= maxEdits && !frontier.isEmpty(); size++) {
       for (List<FixMove> combo : frontier) {
-        FixCandidate c = evaluate(snapshot, baseline, combo);
-        tried.add(c);
-        progress.accept("fix: [" + tried.size() + "] " + String.join(" + ", combo.stream().map(FixMove::label).toList())
-            + ": " + c.holds() + " of " + c.total() + " hold" + (c.agentStarts() ? "" : ", agent does not start")
-            + (c.newErrors().isEmpty() ? "" : ", " + c.newErrors().size() + " new errors, first: " + c.newErrors().get(0).code() + " at " + c.newErrors().get(0).where()) + (c.accepted() ? " ACCEPTED" : "")
-            + " (" + c.millis() + " ms)");
+        Set<String> key = new TreeSet<>(combo.stream().map(FixMove::label).toList());
+        FixCandidate c = tried.get(key);
+        if (c == null) {
+          c = evaluate(snapshot, baseline, combo);
+          tried.put(key, c);
+          progress.accept("fix: [" + tried.size() + "] " + String.join(" + ", combo.stream().map(FixMove::label).toList())
+              + ": " + c.holds() + " of " + c.total() + " hold" + (c.agentStarts() ? "" : ", agent does not start")
+              + (c.newErrors().isEmpty() ? "" : ", " + c.newErrors().size() + " new errors, first: " + c.newErrors().get(0).code() + " at " + c.newErrors().get(0).where()) + (c.accepted() ? " ACCEPTED" : "")
+              + " (" + c.millis() + " ms)");
+        }
         if (c.accepted()) {
           accepted.add(c);
         } else if (size == 1 && c.agentStarts() && c.broken().isEmpty()
@@ -64,12 +100,7 @@ public final class FixSearch {
       }
       frontier = grow(frontier, improving, accepted);
     }
-    long searchMillis = (System.nanoTime() - searchStart) / 1_000_000;
-    accepted.sort(FixCandidate.RANK);
-    List<Patch> patches = accepted.stream().map(c -> Patch.of(snapshot, c)).toList();
-    List<FixCandidate> closest = tried.stream().filter(c -> !c.accepted()).sorted(FixCandidate.CLOSEST).limit(5).toList();
-    progress.accept("fix: " + tried.size() + " candidates in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-    return new FixResult(baseline, accepted, patches, closest, moves.skipped(), tried.size(), maxEdits, searchMillis);
+    return accepted;
   }
 
   /** The next size: each combination plus one improving move after its last, skipping supersets of accepted ones. */

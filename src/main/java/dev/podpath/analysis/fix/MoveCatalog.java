@@ -37,6 +37,8 @@ final class MoveCatalog {
         .allMatch(f -> ROUTE_CODES.contains(f.code()));
     ciliumMoves(baseline, keep, routeOnly, out, skipped);
     BirdMoves.of(baseline, keep, out, skipped);
+    FrrMoves.of(baseline, keep, out, skipped);
+    HostRouteMoves.of(baseline, keep, out, skipped);
     return new Moves(out, skipped);
   }
 

@@ -5,6 +5,8 @@ import com.github.difflib.UnifiedDiffUtils;
 import dev.podpath.analysis.whatif.BirdConfigEdit;
 import dev.podpath.analysis.whatif.CiliumValue;
 import dev.podpath.analysis.whatif.Edit;
+import dev.podpath.analysis.whatif.FrrConfigEdit;
+import dev.podpath.analysis.whatif.HostRouteEdit;
 import dev.podpath.core.InputException;
 import dev.podpath.core.SourceRef;
 import dev.podpath.ingest.Snapshot;
@@ -35,12 +37,18 @@ public record Patch(Map<String, String> files, String diff) {
     Map<String, List<String>> originals = new TreeMap<>();
     Map<String, List<String>> patched = new TreeMap<>();
     Map<String, List<BirdConfigEdit>> bird = new LinkedHashMap<>();
+    Map<String, List<FrrConfigEdit>> frr = new LinkedHashMap<>();
+    Map<String, List<HostRouteEdit>> hostRoutes = new LinkedHashMap<>();
     for (FixMove m : c.moves()) {
       for (Edit e : m.edits()) {
         if (e instanceof BirdConfigEdit b) {
           bird.computeIfAbsent(b.file(), k -> new ArrayList<>()).add(b);
         } else if (e instanceof CiliumValue v) {
           cilium(s, v, originals, patched);
+        } else if (e instanceof FrrConfigEdit f) {
+          frr.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+        } else if (e instanceof HostRouteEdit r) {
+          hostRoutes.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r);
         }
       }
     }
@@ -48,6 +56,16 @@ public record Patch(Map<String, String> files, String diff) {
       String text = read(s, e.getKey());
       originals.put(e.getKey(), lines(text));
       patched.put(e.getKey(), lines(BirdConfigEdit.applyAll(text, e.getValue())));
+    }
+    for (Map.Entry<String, List<FrrConfigEdit>> e : frr.entrySet()) {
+      String text = read(s, e.getKey());
+      originals.put(e.getKey(), lines(text));
+      patched.put(e.getKey(), lines(FrrConfigEdit.applyAll(text, e.getValue())));
+    }
+    for (Map.Entry<String, List<HostRouteEdit>> e : hostRoutes.entrySet()) {
+      String text = read(s, e.getKey());
+      originals.put(e.getKey(), lines(text));
+      patched.put(e.getKey(), lines(HostRouteEdit.applyAll(text, e.getValue())));
     }
     Map<String, String> files = new TreeMap<>();
     StringBuilder diff = new StringBuilder();

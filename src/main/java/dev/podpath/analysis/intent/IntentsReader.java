@@ -27,7 +27,7 @@ public final class IntentsReader {
       Set.of("name", "description", "from", "to", "expect", "protocol", "port", "family", "session");
   static final Set<String> SESSION_KEYS = Set.of("host", "peer", "daemon");
   static final Set<String> DAEMONS = Set.of("bird", "frr", "cilium");
-  static final Pattern KEEP_KEY = Pattern.compile("(cilium|bird|frr)\\.[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
+  static final Pattern KEEP_KEY = Pattern.compile("(cilium|bird|frr|host)\\.[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
 
   private final List<InputProblem> problems = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class IntentsReader {
       return;
     }
     if (!KEEP_KEY.matcher(key).matches()) {
-      f.problem(p, "keep entry '" + key + "' must be a setting path starting with cilium., bird. or frr. "
+      f.problem(p, "keep entry '" + key + "' must be a setting path starting with cilium., bird., frr. or host. "
           + "(e.g. cilium.socketLB.hostNamespaceOnly)");
       return;
     }

@@ -32,14 +32,22 @@ public final class WhatIf {
   public static EditedSnapshot apply(Snapshot snapshot, List<Edit> edits) {
     List<CiliumValue> cilium = new ArrayList<>();
     List<BirdConfigEdit> bird = new ArrayList<>();
+    List<FrrConfigEdit> frr = new ArrayList<>();
+    List<HostRouteEdit> routes = new ArrayList<>();
     for (Edit e : edits) {
       if (e instanceof CiliumValue v) {
         cilium.add(v);
       } else if (e instanceof BirdConfigEdit b) {
         bird.add(b);
+      } else if (e instanceof FrrConfigEdit f) {
+        frr.add(f);
+      } else if (e instanceof HostRouteEdit r) {
+        routes.add(r);
       }
     }
     Snapshot s = bird.isEmpty() ? snapshot : BirdConfigEdit.applyAll(snapshot, bird);
+    s = frr.isEmpty() ? s : FrrConfigEdit.applyAll(s, frr);
+    s = routes.isEmpty() ? s : HostRouteEdit.applyAll(s, routes);
     return ValuesEditor.apply(s, cilium);
   }
 }

@@ -206,7 +206,7 @@ class IntentsReaderTest {
           - [a]
         """);
     assertThat(p).extracting(x -> x.where().line()).containsExactly(2, 3, 4);
-    assertThat(p.get(0).message()).contains("must be a setting path starting with cilium., bird. or frr.");
+    assertThat(p.get(0).message()).contains("must be a setting path starting with cilium., bird., frr. or host.");
 
     IntentsFile f = read("""
         keep:
