@@ -62,6 +62,10 @@ public final class FixJson {
     }
     ArrayNode repaired = o.putArray("repaired");
     c.repaired().forEach(repaired::add);
+    ArrayNode failing = o.putArray("stillFailing");
+    if (c.after() != null) {
+      c.after().intents().stream().filter(i -> !i.passed()).forEach(i -> failing.add(i.name()));
+    }
     o.set("newErrors", Json.findings(c.newErrors()));
     return o;
   }

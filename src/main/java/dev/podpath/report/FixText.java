@@ -4,6 +4,7 @@ import dev.podpath.analysis.fix.FixCandidate;
 import dev.podpath.analysis.fix.FixMove;
 import dev.podpath.analysis.fix.FixResult;
 import dev.podpath.analysis.fix.Patch;
+import java.util.List;
 
 /** `podpath fix` as text: each verified fix with its rationale and diff, or the closest candidates. */
 public final class FixText {
@@ -22,7 +23,15 @@ public final class FixText {
     }
     if (!r.found()) {
       b.append("\nNo verified fix within ").append(r.maxEdits()).append(r.maxEdits() == 1 ? " edit" : " edits").append(". Closest candidates:\n");
-      r.closest().forEach(c -> candidate(b, c, "  "));
+      for (FixCandidate c : r.closest()) {
+        b.append("  ");
+        candidate(b, c, "    ");
+        if (c.after() != null) {
+          List<String> failing = c.after().intents().stream().filter(i -> !i.passed()).map(i -> i.name()).toList();
+          b.append("    still failing: ").append(String.join(", ", failing.subList(0, Math.min(5, failing.size()))))
+              .append(failing.size() > 5 ? " and " + (failing.size() - 5) + " more" : "").append('\n');
+        }
+      }
       return b.toString();
     }
     b.append('\n').append(r.accepted().size()).append(r.accepted().size() == 1 ? " verified fix" : " verified fixes")

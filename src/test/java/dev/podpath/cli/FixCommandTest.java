@@ -108,7 +108,7 @@ class FixCommandTest {
 
   @Test
   void frrSnapshotWithTheFixKeptHasNoFixExitsOneAndListsTheClosest() {
-    CliRun r = CliRun.of("fix", "src/test/resources/fix/activate", "--keep", "frr.r1.activate");
+    CliRun r = CliRun.of("fix", "src/test/resources/fix/frr-activate", "--keep", "frr.r1.activate");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
     assertThat(r.out()).contains("frr.r1.activate: kept (frr.r1.activate at --keep frr.r1.activate)")
         .contains("No verified fix within 3 edits. Closest candidates:")

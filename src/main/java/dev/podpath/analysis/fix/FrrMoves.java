@@ -267,7 +267,7 @@ final class FrrMoves {
       }
       FrrBgpRouter first = routers(rfc8212.keySet()).get(0);
       // bgp_route.c bgp_inbound_policy_exists/bgp_outbound_policy_exists: any route-map counts as a policy;
-      // lib/routemap.c: a permit entry without match clauses matches every route
+      // lib/routemap.c route_map_apply_match: an entry without match clauses matches every route
       t.insertAfter(first.where().line() - 1, "route-map " + name + " permit 10\nexit\n!");
       for (Map.Entry<Peer, Set<String>> e : rfc8212.entrySet()) {
         for (String dir : e.getValue()) {
@@ -292,8 +292,8 @@ final class FrrMoves {
           FrrPrefixList.Entry deny = pl.firstMatch(p);
           String kw = (pl.v6() ? "ipv6" : "ip") + " prefix-list " + pl.name() + " seq ";
           if (deny == null) {
-            // lib/plist.c prefix_new_seq: FRR numbers a new entry max + 5; no entry matched (implicit deny)
-            max += 5;
+            // no entry matched (implicit deny): append as FRR numbers a new entry (lib/plist.c prefix_new_seq_get)
+            max = (max / 5) * 5 + 5;
             used.add(max);
             t.insertAfter(lastLine, FrrText.indentOf(t.line(lastLine)) + kw + max + " permit " + p);
             added.add(pl.name() + " seq " + max + " permit " + p);

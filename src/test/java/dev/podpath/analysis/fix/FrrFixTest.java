@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One small broken snapshot per frr.conf / host.yaml edit kind (src/test/resources/fix/KIND: two
+ * One small broken snapshot per frr.conf / host.yaml edit kind (src/test/resources/fix/frr-KIND and host-static-route: two
  * nodes with bird, one router r1): the search repairs it with exactly that edit, the patched copy
  * passes check, and with the edit kept (`--keep`) the next-best edit is chosen.
  */
@@ -57,22 +57,22 @@ class FrrFixTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("ebgp-requires-policy", "frr.r1.ebgp-requires-policy", FrrEditKind.NO_EBGP_REQUIRES_POLICY, "hosts/r1/frr.conf",
+        new Case("frr-ebgp-requires-policy", "frr.r1.ebgp-requires-policy", FrrEditKind.NO_EBGP_REQUIRES_POLICY, "hosts/r1/frr.conf",
             List.of(" no bgp ebgp-requires-policy"), List.of(), "frr.r1.ebgp-requires-policy", "frr.r1.route-map"),
         // the operator wrote `bgp ebgp-requires-policy` with a comment: a policy ranks before lifting it
-        new Case("route-map", "frr.r1.route-map", FrrEditKind.PERMIT_ROUTE_MAP, "hosts/r1/frr.conf",
+        new Case("frr-route-map", "frr.r1.route-map", FrrEditKind.PERMIT_ROUTE_MAP, "hosts/r1/frr.conf",
             List.of("route-map PERMIT-ALL permit 10", "exit", "!", "  neighbor fd00:10::1 route-map PERMIT-ALL in",
                 "  neighbor fd00:10::2 route-map PERMIT-ALL in"), List.of(), "frr.route-map", "frr.r1.ebgp-requires-policy"),
-        new Case("prefix-list", "frr.r1.prefix-list", FrrEditKind.PREFIX_LIST_ENTRY, "hosts/r1/frr.conf",
+        new Case("frr-prefix-list", "frr.r1.prefix-list", FrrEditKind.PREFIX_LIST_ENTRY, "hosts/r1/frr.conf",
             List.of("ipv6 prefix-list NODES seq 10 permit fd00:10:244:2::/64"), List.of(), "frr.r1", "host.r1.routes"),
-        new Case("next-hop-self", "frr.r1.next-hop-self", FrrEditKind.NEXT_HOP_SELF, "hosts/r1/frr.conf",
+        new Case("frr-next-hop-self", "frr.r1.next-hop-self", FrrEditKind.NEXT_HOP_SELF, "hosts/r1/frr.conf",
             List.of("  neighbor fd00:20::2 next-hop-self"), List.of(), "frr.r1.next-hop-self", "host.w2.routes"),
-        new Case("allowas-in", "frr.r1.allowas-in", FrrEditKind.ALLOWAS_IN, "hosts/r1/frr.conf",
+        new Case("frr-allowas-in", "frr.r1.allowas-in", FrrEditKind.ALLOWAS_IN, "hosts/r1/frr.conf",
             List.of("  neighbor fd00:10::1 allowas-in", "  neighbor fd00:10::2 allowas-in"), List.of(), "frr.allowas-in",
             "host.r1.routes"),
-        new Case("activate", "frr.r1.activate", FrrEditKind.ACTIVATE, "hosts/r1/frr.conf",
+        new Case("frr-activate", "frr.r1.activate", FrrEditKind.ACTIVATE, "hosts/r1/frr.conf",
             List.of("  neighbor fd00:10::2 activate"), List.of(), null, null),
-        new Case("static-route", "host.r1.routes", null, "hosts/r1/host.yaml",
+        new Case("host-static-route", "host.r1.routes", null, "hosts/r1/host.yaml",
             List.of("routes:", "  - to: fd00:10:244:2::/64  # podpath fix: last resort", "    via: fd00:10::2",
                 "  - to: fd00:10:244:1::/64  # podpath fix: last resort", "    via: fd00:10::1"), List.of(), "host.r1",
             "host.w1,w2.routes"));
@@ -141,7 +141,7 @@ class FrrFixTest {
   void noFixWithinThreeEditsSaysSoAndListsTheClosest() {
     // r1 does not activate w2 in ipv6 and the operator keeps that: static routes repair the pods'
     // path but no edit brings the session up (a default intent)
-    Snapshot s = SnapshotLoader.load(FIX.resolve("activate"));
+    Snapshot s = SnapshotLoader.load(FIX.resolve("frr-activate"));
     FixResult r = FixSearch.run(s, List.of(new KeepSetting("frr.r1.activate", SourceRef.file("--keep frr.r1.activate"))), 3,
         line -> {});
     assertThat(r.found()).isFalse();
