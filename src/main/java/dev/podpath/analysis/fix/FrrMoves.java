@@ -3,6 +3,7 @@ package dev.podpath.analysis.fix;
 import dev.podpath.analysis.CheckResult;
 import dev.podpath.analysis.Simulation;
 import dev.podpath.analysis.whatif.FrrEditKind;
+import dev.podpath.controlplane.SessionDownReason;
 import dev.podpath.controlplane.SessionResult;
 import dev.podpath.controlplane.spi.AddressFamily;
 import dev.podpath.controlplane.spi.BgpNeighborConfig;
@@ -34,7 +35,8 @@ import java.util.Set;
 /**
  * frr.conf moves, each generated only where a failing trace died for want of a route that this
  * FRR router dropped or did not pass on (see {@link DeadEnd}): the route is in its RIB as not
- * valid, or best here but not sent to the host where the path died, or a session lacks the family.
+ * valid, or best here but not sent to the host where the path died, or a session lacks the family
+ * (also without a failing path: a session down for want of a common family fails its session intent).
  * The cause is read from the parsed frr.conf in bgpd's receive order (bgp_route.c bgp_update: AS
  * loop, inbound prefix-list, RFC 8212), so each dropped route points at one kind of edit.
  */
@@ -47,9 +49,6 @@ final class FrrMoves {
 
   static void of(CheckResult baseline, Keep keep, List<FixMove> out, List<String> skipped) {
     List<DeadEnd> ends = DeadEnd.of(baseline);
-    if (ends.isEmpty()) {
-      return;
-    }
     Simulation sim = baseline.simulation();
     Snapshot s = sim.snapshot();
     for (DaemonConfigFile f : s.daemonConfigs()) {
@@ -220,7 +219,8 @@ final class FrrMoves {
         if (!sr.host().equals(host) || sr.peerHost() == null || sr.peerNeighborId() == null) {
           continue;
         }
-        if (!sim.snapshot().isNode(sr.peerHost()) && ends.stream().noneMatch(d -> d.host().equals(sr.peerHost()))) {
+        if (!sim.snapshot().isNode(sr.peerHost()) && ends.stream().noneMatch(d -> d.host().equals(sr.peerHost()))
+            && sr.established()) {
           continue;
         }
         BgpNeighborConfig mine = neighborConfig(sr.host(), sr.daemon(), sr.neighborId());
@@ -228,7 +228,9 @@ final class FrrMoves {
         if (mine == null || theirs == null) {
           continue;
         }
-        for (AddressFamily fam : wanted) {
+        // a session down for want of a common family (a failing session intent) wants every family the peer offers
+        boolean noCommon = !sr.established() && sr.reason() == SessionDownReason.NO_COMMON_FAMILY;
+        for (AddressFamily fam : noCommon ? theirs.families() : wanted) {
           if (theirs.families().contains(fam) && !mine.families().contains(fam)) {
             Peer p = peer(sr.neighborId(), fam == AddressFamily.IPV6_UNICAST);
             if (p != null) {

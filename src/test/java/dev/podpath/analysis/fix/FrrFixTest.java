@@ -152,6 +152,25 @@ class FrrFixTest {
         .contains("LAST RESORT: host.yaml static routes");
   }
 
+  /** A session down for want of a common family is reason enough for `activate`, with no failing path. */
+  @Test
+  void aSessionCheckAloneAsksForActivate() throws IOException {
+    Path copy = tmp.resolve("session-only");
+    Patch.writeCopy(SnapshotLoader.load(FIX.resolve("frr-activate")), new Patch(Map.of(), ""), copy);
+    Files.writeString(copy.resolve("intents.yaml"), """
+        checks:
+          - name: r1 to w2
+            session: {host: r1, peer: "fd00:10::2", daemon: frr}
+        """);
+    Snapshot s = SnapshotLoader.load(copy);
+    CheckResult baseline = Check.run(Simulation.of(s));
+    assertThat(baseline.intents()).hasSize(1).noneMatch(IntentResult::passed);
+    assertThat(DeadEnd.of(baseline)).isEmpty();
+    FixResult r = FixSearch.run(s, List.of(), 3, line -> {});
+    assertThat(r.found()).isTrue();
+    assertThat(r.accepted().get(0).keys()).containsExactly("frr.r1.activate");
+  }
+
   @Test
   void lastResortRanksAfterEveryOtherEditOfTheSameSize() {
     FixMove frr = new FixMove("frr.r1.x", "x", List.of(new FrrConfigEdit("r1", "f", FrrEditKind.ACTIVATE, 1, 0, "a", "a")),
