@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       SessionsCommand.class,
       WhatifCommand.class,
       FixCommand.class,
-      NotYetCommand.Report.class,
+      ReportCommand.class,
       NotYetCommand.Snapshot.class,
       LabCommand.class,
       CommandLine.HelpCommand.class

@@ -21,9 +21,6 @@ abstract class NotYetCommand implements Callable<Integer> {
     return ExitCode.BAD_INPUT;
   }
 
-  @Command(name = "report", mixinStandardHelpOptions = true, description = "Write one self-contained HTML report (not built yet).")
-  static final class Report extends NotYetCommand {}
-
   @Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Collect a snapshot from a live cluster (not built yet).")
   static final class Snapshot extends NotYetCommand {}
 }

@@ -60,7 +60,7 @@ class CheckCommandTest {
 
   @Test
   void commandsNotBuiltYetSaySoAndExitTwo() {
-    CliRun run = CliRun.of("report", EXAMPLES + "cilium-seed-coredns-bgp");
+    CliRun run = CliRun.of("snapshot", EXAMPLES + "cilium-seed-coredns-bgp");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("not built yet");
   }
