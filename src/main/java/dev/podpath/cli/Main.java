@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       WhatifCommand.class,
       FixCommand.class,
       ReportCommand.class,
-      NotYetCommand.Snapshot.class,
+      SnapshotCommand.class,
       LabCommand.class,
       CommandLine.HelpCommand.class
     },
