@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import dev.podpath.testing.SnapshotCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -42,7 +43,7 @@ class ReportCommandTest {
 
   @Test
   void aSessionThatCannotComeUpIsADashedRedArc(@TempDir Path dir) throws Exception {
-    Path snap = copy(Path.of("examples/cluster-101-fixed"), dir.resolve("snap"));
+    Path snap = SnapshotCopy.copy(Path.of("examples/cluster-101-fixed"), dir.resolve("snap"));
     Path frr = snap.resolve("hosts/pve01/frr.conf");
     Files.writeString(frr, Files.readString(frr).replace("neighbor fd00:101::11 remote-as 4210101011", "neighbor fd00:101::11 remote-as 4210101099"));
     Path page = dir.resolve("r.html");
@@ -82,19 +83,5 @@ class ReportCommandTest {
 
   private static int count(Document d, String xpath) throws Exception {
     return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, d, XPathConstants.NODESET)).getLength();
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-    return to;
   }
 }

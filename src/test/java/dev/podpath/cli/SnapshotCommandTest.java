@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import dev.podpath.testing.SnapshotCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class SnapshotCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Wrote " + out).contains("Cilium version: 1.18.6").contains("note: hosts/NAME/host.yaml");
     assertThat(run.err()).contains("get/list only").doesNotContain("\tat ");
-    copyTree(EXAMPLE.resolve("hosts"), out.resolve("hosts"));
+    SnapshotCopy.copy(EXAMPLE.resolve("hosts"), out.resolve("hosts"));
     Files.copy(EXAMPLE.resolve("cilium/values.yaml"), out.resolve("cilium/values.yaml"));
 
     JsonNode live = JSON.readTree(CliRun.of("check", "--format", "json", out.toString()).out());
@@ -96,18 +97,5 @@ class SnapshotCommandTest {
             token: not-a-secret
         """.formatted(server));
     return k;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 }

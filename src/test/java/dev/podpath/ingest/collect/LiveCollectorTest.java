@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import dev.podpath.testing.SnapshotCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class LiveCollectorTest {
     assertThat(result.notes()).anyMatch(n -> n.startsWith("hosts/NAME/host.yaml"));
 
     // the operator adds what lives on the hosts (and the Helm values, which the API does not keep)
-    copyTree(EXAMPLE.resolve("hosts"), out.resolve("hosts"));
+    SnapshotCopy.copy(EXAMPLE.resolve("hosts"), out.resolve("hosts"));
     Files.copy(EXAMPLE.resolve("cilium/values.yaml"), out.resolve("cilium/values.yaml"));
     Snapshot live = SnapshotLoader.load(out);
 
@@ -101,18 +102,5 @@ class LiveCollectorTest {
 
   private static List<String> names(List<? extends KubeObject<?>> objects) {
     return objects.stream().map(o -> o.namespace() + "/" + o.name()).sorted().toList();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 }
