@@ -4,6 +4,7 @@ import dev.podpath.analysis.Check;
 import dev.podpath.analysis.CheckResult;
 import dev.podpath.analysis.Verdict;
 import dev.podpath.report.CheckJson;
+import dev.podpath.report.CheckSarif;
 import dev.podpath.report.CheckText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,17 +30,18 @@ final class CheckCommand implements Callable<Integer> {
   Path snapshot;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text (default), json (the output contract of docs/design.md) or sarif")
+      description = "text (default), json (the output contract of docs/design.md) or sarif (SARIF 2.1.0 for code-scanning tools)")
   OutputFormat format;
 
   @Override
   public Integer call() {
-    if (format == OutputFormat.sarif) {
-      throw new ParameterException(spec.commandLine(), "--format sarif is not built yet; use text or json");
-    }
     CheckResult result = Check.run(snapshot);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == OutputFormat.json ? CheckJson.render(result) : CheckText.render(result));
+    out.print(switch (format) {
+      case json -> CheckJson.render(result);
+      case sarif -> CheckSarif.render(result, snapshot, VersionProvider.version());
+      case text -> CheckText.render(result);
+    });
     out.flush();
     return result.verdict() == Verdict.PASS ? ExitCode.OK : ExitCode.FAIL;
   }

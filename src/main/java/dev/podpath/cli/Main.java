@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
       SessionsCommand.class,
       WhatifCommand.class,
       FixCommand.class,
-      NotYetCommand.Report.class,
-      NotYetCommand.Snapshot.class,
+      ReportCommand.class,
+      SnapshotCommand.class,
       LabCommand.class,
       CommandLine.HelpCommand.class
     },

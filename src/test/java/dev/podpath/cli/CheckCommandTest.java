@@ -57,11 +57,4 @@ class CheckCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Unknown option").contains("--help");
   }
-
-  @Test
-  void commandsNotBuiltYetSaySoAndExitTwo() {
-    CliRun run = CliRun.of("report", EXAMPLES + "cilium-seed-coredns-bgp");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("not built yet");
-  }
 }

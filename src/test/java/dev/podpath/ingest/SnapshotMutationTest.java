@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import dev.podpath.testing.SnapshotCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class SnapshotMutationTest {
     int refused = 0;
     for (int round = 0; round < 300; round++) {
       Path root = work.resolve("r" + round);
-      copy(SnapshotLoaderTest.MINIMAL, root);
+      SnapshotCopy.copy(SnapshotLoaderTest.MINIMAL, root);
       Path victim = root.resolve(SnapshotLoaderTest.MINIMAL.relativize(files.get(rnd.nextInt(files.size()))));
       List<String> lines = new ArrayList<>(Files.readAllLines(victim));
       int i = rnd.nextInt(lines.size());
@@ -61,18 +62,5 @@ class SnapshotMutationTest {
       }
     }
     assertThat(refused).as("mutations must be caught sometimes").isGreaterThan(30);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 }
