@@ -8,6 +8,7 @@ import dev.podpath.analysis.intent.IntentResult;
 import dev.podpath.analysis.intent.KeepSetting;
 import dev.podpath.analysis.whatif.Edit;
 import dev.podpath.analysis.whatif.WhatIf;
+import dev.podpath.controlplane.assembly.ParsedConfigs;
 import dev.podpath.core.Finding;
 import dev.podpath.ingest.Snapshot;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The `fix` search: single moves first, then pairs (and so on up to {@code maxEdits}) of the moves
@@ -29,7 +31,8 @@ public final class FixSearch {
 
   public static FixResult run(Snapshot snapshot, List<KeepSetting> keepFlags, int maxEdits, Consumer<String> progress) {
     long start = System.nanoTime();
-    CheckResult baseline = Check.run(Simulation.of(snapshot));
+    ParsedConfigs parses = ParsedConfigs.shared(); // every candidate re-parses only the configs its edits change
+    CheckResult baseline = Check.run(Simulation.of(snapshot, parses));
     List<KeepSetting> keep = new ArrayList<>(keepFlags);
     keep.addAll(IntentPlan.of(snapshot, baseline.simulation().daemons()).keep());
     MoveCatalog.Moves moves = MoveCatalog.of(baseline, new Keep(keep));
@@ -45,8 +48,10 @@ public final class FixSearch {
       frontier.add(List.of(m));
     }
     for (int size = 1; size <= maxEdits && !frontier.isEmpty(); size++) {
-      for (List<FixMove> combo : frontier) {
-        FixCandidate c = evaluate(snapshot, baseline, combo);
+      List<Supplier<FixCandidate>> results = CandidatePool.evaluateAll(frontier, combo -> evaluate(snapshot, baseline, combo, parses));
+      for (int i = 0; i < frontier.size(); i++) {
+        List<FixMove> combo = frontier.get(i);
+        FixCandidate c = results.get(i).get();
         tried.add(c);
         progress.accept("fix: [" + tried.size() + "] " + String.join(" + ", combo.stream().map(FixMove::label).toList())
             + ": " + c.holds() + " of " + c.total() + " hold" + (c.agentStarts() ? "" : ", agent does not start")
@@ -95,12 +100,12 @@ public final class FixSearch {
     return out;
   }
 
-  static FixCandidate evaluate(Snapshot snapshot, CheckResult baseline, List<FixMove> combo) {
+  static FixCandidate evaluate(Snapshot snapshot, CheckResult baseline, List<FixMove> combo, ParsedConfigs parses) {
     long t = System.nanoTime();
     List<Edit> edits = new ArrayList<>();
     combo.forEach(m -> edits.addAll(m.edits()));
     dev.podpath.analysis.whatif.EditedSnapshot edited = WhatIf.apply(snapshot, edits);
-    CheckResult after = Check.run(Simulation.of(edited.snapshot()));
+    CheckResult after = Check.run(Simulation.of(edited.snapshot(), parses));
     Set<String> failedBefore = new HashSet<>();
     Set<String> heldBefore = new HashSet<>();
     baseline.intents().forEach(i -> (i.passed() ? heldBefore : failedBefore).add(i.name()));
