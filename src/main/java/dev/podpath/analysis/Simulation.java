@@ -4,6 +4,7 @@ import dev.podpath.controlplane.ControlPlane;
 import dev.podpath.controlplane.ControlPlaneResult;
 import dev.podpath.controlplane.spi.RoutingDaemon;
 import dev.podpath.controlplane.assembly.DaemonsFromSnapshot;
+import dev.podpath.controlplane.assembly.ParsedConfigs;
 import dev.podpath.controlplane.cilium.CiliumAgentRoutes;
 import dev.podpath.controlplane.cilium.CiliumBgpResolution;
 import dev.podpath.controlplane.cilium.CiliumBgpResolver;
@@ -59,6 +60,14 @@ public record Simulation(
     return of(snapshot, agentOf(snapshot));
   }
 
+  /**
+   * As {@link #of(Snapshot)}, taking bird.conf / frr.conf parses from {@code parses}: for many
+   * edited copies of one snapshot (the `fix` search), where an edit re-parses only what it changed.
+   */
+  public static Simulation of(Snapshot snapshot, ParsedConfigs parses) {
+    return of(snapshot, agentOf(snapshot), parses);
+  }
+
   /** The first stage on its own: what the Cilium agent makes of the snapshot's settings. */
   public static AgentStartupResult agentOf(Snapshot snapshot) {
     CiliumVersion version = CiliumVersion.nearest(snapshot.ciliumVersion(), SourceRef.file("snapshot.yaml"));
@@ -68,6 +77,10 @@ public record Simulation(
 
   /** The later stages (network, daemons, Cilium's speakers and routes, control plane) for a known agent. */
   public static Simulation of(Snapshot snapshot, AgentStartupResult agent) {
+    return of(snapshot, agent, ParsedConfigs.none());
+  }
+
+  private static Simulation of(Snapshot snapshot, AgentStartupResult agent, ParsedConfigs parses) {
     CiliumVersion version = agent.config().version();
     List<Finding> findings = new ArrayList<>(snapshot.findings());
     findings.addAll(agent.findings());
@@ -77,7 +90,7 @@ public record Simulation(
     if (bird == null) {
       bird = DEFAULT_BIRD_VERSION;
     }
-    DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, bird);
+    DaemonsFromSnapshot.Result configured = DaemonsFromSnapshot.build(snapshot, network, bird, parses);
     findings.addAll(configured.findings());
     List<RoutingDaemon> daemons = new ArrayList<>(configured.daemons());
 

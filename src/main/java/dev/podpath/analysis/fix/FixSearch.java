@@ -8,6 +8,7 @@ import dev.podpath.analysis.intent.IntentResult;
 import dev.podpath.analysis.intent.KeepSetting;
 import dev.podpath.analysis.whatif.Edit;
 import dev.podpath.analysis.whatif.WhatIf;
+import dev.podpath.controlplane.assembly.ParsedConfigs;
 import dev.podpath.core.Finding;
 import dev.podpath.ingest.Snapshot;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The `fix` search: single moves first, then pairs (and so on up to {@code maxEdits}) of the moves
@@ -33,7 +35,8 @@ public final class FixSearch {
 
   public static FixResult run(Snapshot snapshot, List<KeepSetting> keepFlags, int maxEdits, Consumer<String> progress) {
     long start = System.nanoTime();
-    CheckResult baseline = Check.run(Simulation.of(snapshot));
+    ParsedConfigs parses = ParsedConfigs.shared(); // every candidate re-parses only the configs its edits change
+    CheckResult baseline = Check.run(Simulation.of(snapshot, parses));
     List<KeepSetting> keep = new ArrayList<>(keepFlags);
     keep.addAll(IntentPlan.of(snapshot, baseline.simulation().daemons()).keep());
     MoveCatalog.Moves moves = MoveCatalog.of(baseline, new Keep(keep));
@@ -45,11 +48,11 @@ public final class FixSearch {
     List<String> skipped = new ArrayList<>(moves.skipped());
     Map<Set<String>, FixCandidate> tried = new LinkedHashMap<>();
     long searchStart = System.nanoTime();
-    List<FixCandidate> accepted = search(snapshot, baseline, regular, maxEdits, tried, progress);
+    List<FixCandidate> accepted = search(snapshot, baseline, regular, maxEdits, tried, parses, progress);
     if (regular.size() < moves.moves().size()) {
       if (accepted.isEmpty()) {
         progress.accept("fix: no fix without static routes; trying the last resort (host.yaml static routes) too");
-        accepted = search(snapshot, baseline, moves.moves(), maxEdits, tried, progress);
+        accepted = search(snapshot, baseline, moves.moves(), maxEdits, tried, parses, progress);
       } else {
         moves.moves().stream().filter(FixMove::lastResort)
             .forEach(m -> skipped.add(m.key() + ": last resort, not tried (a fix without static routes was found)"));
@@ -69,7 +72,7 @@ public final class FixSearch {
    * evaluated so far (by its set of labels): a second pass re-uses the first one's results.
    */
   private static List<FixCandidate> search(Snapshot snapshot, CheckResult baseline, List<FixMove> moves, int maxEdits,
-      Map<Set<String>, FixCandidate> tried, Consumer<String> progress) {
+      Map<Set<String>, FixCandidate> tried, ParsedConfigs parses, Consumer<String> progress) {
     List<FixCandidate> accepted = new ArrayList<>();
     List<List<FixMove>> frontier = new ArrayList<>();
     List<FixMove> improving = new ArrayList<>();
@@ -77,17 +80,18 @@ public final class FixSearch {
       frontier.add(List.of(m));
     }
     for (int size = 1; size <= maxEdits && !frontier.isEmpty(); size++) {
+      List<List<FixMove>> untried = frontier.stream().filter(combo -> !tried.containsKey(key(combo))).toList();
+      List<Supplier<FixCandidate>> results = CandidatePool.evaluateAll(untried, combo -> evaluate(snapshot, baseline, combo, parses));
+      for (int i = 0; i < untried.size(); i++) {
+        FixCandidate c = results.get(i).get();
+        tried.put(key(untried.get(i)), c);
+        progress.accept("fix: [" + tried.size() + "] " + String.join(" + ", untried.get(i).stream().map(FixMove::label).toList())
+            + ": " + c.holds() + " of " + c.total() + " hold" + (c.agentStarts() ? "" : ", agent does not start")
+            + (c.newErrors().isEmpty() ? "" : ", " + c.newErrors().size() + " new errors, first: " + c.newErrors().get(0).code() + " at " + c.newErrors().get(0).where()) + (c.accepted() ? " ACCEPTED" : "")
+            + " (" + c.millis() + " ms)");
+      }
       for (List<FixMove> combo : frontier) {
-        Set<String> key = new TreeSet<>(combo.stream().map(FixMove::label).toList());
-        FixCandidate c = tried.get(key);
-        if (c == null) {
-          c = evaluate(snapshot, baseline, combo);
-          tried.put(key, c);
-          progress.accept("fix: [" + tried.size() + "] " + String.join(" + ", combo.stream().map(FixMove::label).toList())
-              + ": " + c.holds() + " of " + c.total() + " hold" + (c.agentStarts() ? "" : ", agent does not start")
-              + (c.newErrors().isEmpty() ? "" : ", " + c.newErrors().size() + " new errors, first: " + c.newErrors().get(0).code() + " at " + c.newErrors().get(0).where()) + (c.accepted() ? " ACCEPTED" : "")
-              + " (" + c.millis() + " ms)");
-        }
+        FixCandidate c = tried.get(key(combo));
         if (c.accepted()) {
           accepted.add(c);
         } else if (size == 1 && c.agentStarts() && c.broken().isEmpty()
@@ -101,6 +105,11 @@ public final class FixSearch {
       frontier = grow(frontier, improving, accepted);
     }
     return accepted;
+  }
+
+  /** A combination's identity: the set of its moves' labels (order does not matter). */
+  private static Set<String> key(List<FixMove> combo) {
+    return new TreeSet<>(combo.stream().map(FixMove::label).toList());
   }
 
   /** The next size: each combination plus one improving move after its last, skipping supersets of accepted ones. */
@@ -126,12 +135,12 @@ public final class FixSearch {
     return out;
   }
 
-  static FixCandidate evaluate(Snapshot snapshot, CheckResult baseline, List<FixMove> combo) {
+  static FixCandidate evaluate(Snapshot snapshot, CheckResult baseline, List<FixMove> combo, ParsedConfigs parses) {
     long t = System.nanoTime();
     List<Edit> edits = new ArrayList<>();
     combo.forEach(m -> edits.addAll(m.edits()));
     dev.podpath.analysis.whatif.EditedSnapshot edited = WhatIf.apply(snapshot, edits);
-    CheckResult after = Check.run(Simulation.of(edited.snapshot()));
+    CheckResult after = Check.run(Simulation.of(edited.snapshot(), parses));
     Set<String> failedBefore = new HashSet<>();
     Set<String> heldBefore = new HashSet<>();
     baseline.intents().forEach(i -> (i.passed() ? heldBefore : failedBefore).add(i.name()));

@@ -9,11 +9,8 @@ import dev.podpath.core.net.IfAddress;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.ingest.DaemonConfigFile;
 import dev.podpath.ingest.Snapshot;
-import dev.podpath.ingest.bird.BirdConfigParser;
 import dev.podpath.ingest.bird.BirdParseResult;
 import dev.podpath.ingest.bird.BirdVersion;
-import dev.podpath.ingest.bird.IncludeResolver;
-import dev.podpath.ingest.frr.FrrConfigParser;
 import dev.podpath.ingest.frr.FrrParseResult;
 import dev.podpath.ingest.host.AddressSpec;
 import dev.podpath.ingest.host.HostSpec;
@@ -45,19 +42,23 @@ public final class DaemonsFromSnapshot {
    *     Talos ships 2.17/2.18)
    */
   public static Result build(Snapshot snapshot, Network network, BirdVersion birdVersion) {
+    return build(snapshot, network, birdVersion, ParsedConfigs.none());
+  }
+
+  /** As {@link #build(Snapshot, Network, BirdVersion)}, taking configs parsed before from {@code parses}. */
+  public static Result build(Snapshot snapshot, Network network, BirdVersion birdVersion, ParsedConfigs parses) {
     List<RoutingDaemon> daemons = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    IncludeResolver includes = IncludeResolver.directory(snapshot.root());
     List<IpAddr> everyAddress = everyAddress(snapshot);
     for (DaemonConfigFile file : snapshot.daemonConfigs()) {
       switch (file.daemon()) {
         case BIRD -> {
-          BirdParseResult parsed = BirdConfigParser.parse(file.text(), file.origin(), includes, birdVersion);
+          BirdParseResult parsed = parses.bird(snapshot.root(), file.text(), file.origin(), birdVersion);
           parsed.warnings().forEach(w -> findings.add(onHost(w, file.host())));
           daemons.add(new BirdDaemon(file.host(), parsed, new EngineHostView(network, file.host(), null, file.host() + "/bird")));
         }
         case FRR -> {
-          FrrParseResult parsed = FrrConfigParser.parse(file.text(), file.displayPath());
+          FrrParseResult parsed = parses.frr(file.text(), file.displayPath());
           parsed.warnings().forEach(w -> findings.add(onHost(w, file.host())));
           EngineHostView view = new EngineHostView(network, file.host(), null, file.host() + "/frr");
           // `bgp listen range`: any other host's address may connect (FrrDaemon models one passive neighbor each)

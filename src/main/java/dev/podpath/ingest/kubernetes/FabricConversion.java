@@ -11,22 +11,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document -> a fabric8 model object through Jackson. A type mismatch becomes an input
+ * A YAML document -> a fabric8 model object: through the model's setters when that is plainly
+ * what Jackson would do ({@link SetterConversion}, much cheaper cold), else through Jackson. A type mismatch becomes an input
  * problem at the line of the offending key (Jackson's reference path mapped back to the
  * document), with a message an operator can act on instead of Jackson's class names.
  */
 final class FabricConversion {
 
-  /** Unknown fields are kept by fabric8 in additionalProperties, never an error. */
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** Made on first use: most documents never need it (SetterConversion). */
+  private static final class Jackson {
+    /** Unknown fields are kept by fabric8 in additionalProperties, never an error. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
 
   private FabricConversion() {}
 
   /** The converted object, or null with the problem recorded in {@code f}. */
   static <T> T convert(DocFields f, Class<T> type, String kind) {
+    Object tree = intsAsInts(f.doc().root());
+    java.util.Optional<T> direct = SetterConversion.convert(tree, type);
+    if (direct.isPresent()) {
+      return direct.get();
+    }
     try {
-      return MAPPER.convertValue(intsAsInts(f.doc().root()), type);
+      return Jackson.MAPPER.convertValue(tree, type);
     } catch (IllegalArgumentException e) {
       String path = "";
       String detail = e.getMessage();
