@@ -37,6 +37,7 @@ final class MoveCatalog {
         .allMatch(f -> ROUTE_CODES.contains(f.code()));
     ciliumMoves(baseline, keep, routeOnly, out, skipped);
     BirdMoves.of(baseline, keep, out, skipped);
+    BirdKnobs.of(baseline, keep, out, skipped);
     return new Moves(out, skipped);
   }
 

@@ -6,6 +6,8 @@ import dev.podpath.analysis.whatif.BirdConfigEdit;
 import dev.podpath.analysis.whatif.CiliumValue;
 import dev.podpath.analysis.whatif.Edit;
 import dev.podpath.core.InputException;
+import dev.podpath.ingest.Daemon;
+import dev.podpath.ingest.DaemonConfigFile;
 import dev.podpath.core.SourceRef;
 import dev.podpath.ingest.Snapshot;
 import dev.podpath.ingest.cilium.CiliumConfigReader;
@@ -47,7 +49,9 @@ public record Patch(Map<String, String> files, String diff) {
     for (Map.Entry<String, List<BirdConfigEdit>> e : bird.entrySet()) {
       String text = read(s, e.getKey());
       originals.put(e.getKey(), lines(text));
-      patched.put(e.getKey(), lines(BirdConfigEdit.applyAll(text, e.getValue())));
+      DaemonConfigFile embedded = embedded(s, e.getValue().get(0));
+      patched.put(e.getKey(), embedded == null ? lines(BirdConfigEdit.applyAll(text, e.getValue()))
+          : EmbeddedBird.patch(lines(text), embedded, BirdConfigEdit.applyAll(embedded.text(), e.getValue())));
     }
     Map<String, String> files = new TreeMap<>();
     StringBuilder diff = new StringBuilder();
@@ -59,6 +63,13 @@ public record Patch(Map<String, String> files, String diff) {
       u.forEach(l -> diff.append(l).append('\n'));
     }
     return new Patch(files, diff.toString());
+  }
+
+  /** The bird.conf an edit changes when it is embedded in a Talos file (its line 1 is not the file's), else null. */
+  private static DaemonConfigFile embedded(Snapshot s, BirdConfigEdit e) {
+    return s.daemonConfigs(e.host()).stream()
+        .filter(f -> f.daemon() == Daemon.BIRD && f.origin().file().equals(e.file()) && f.origin().line() != 1)
+        .findFirst().orElse(null);
   }
 
   private static void cilium(Snapshot s, CiliumValue v, Map<String, List<String>> originals, Map<String, List<String>> patched) {
