@@ -35,7 +35,7 @@ final class BirdPeerMoves {
   private BirdPeerMoves() {}
 
   static void of(CheckResult baseline, List<BirdFile> files, List<FixMove> out) {
-    List<IpAddr> dead = FailingRoutes.addresses(baseline);
+    List<FailingRoutes.Dead> dead = FailingRoutes.of(baseline);
     multihop(baseline, files, out);
     allowLocalAs(baseline, files, dead, out);
     gateway(baseline, files, dead, out);
@@ -69,13 +69,13 @@ final class BirdPeerMoves {
   }
 
   /** Routes bird dropped because its own AS is in the AS path (nodes sharing one AS behind a common upstream). */
-  private static void allowLocalAs(CheckResult baseline, List<BirdFile> files, List<IpAddr> dead, List<FixMove> out) {
+  private static void allowLocalAs(CheckResult baseline, List<BirdFile> files, List<FailingRoutes.Dead> dead, List<FixMove> out) {
     Map<String, Long> times = new LinkedHashMap<>();
     for (Map.Entry<String, List<RibEntry>> rib : birdRibs(baseline).entrySet()) {
       String host = hostOf(rib.getKey());
       for (RibEntry e : rib.getValue()) {
         // controlplane/bird BgpReceive: "... contains our AS N: dropped as a loop"
-        if (!e.best() && e.status().contains("dropped as a loop") && e.attributes() != null && needed(dead, e)) {
+        if (!e.best() && e.status().contains("dropped as a loop") && e.attributes() != null && needed(dead, host, e)) {
           String proto = protocolOf(e.from());
           BirdFile f = BirdFile.of(files, host).orElse(null);
           BgpProtocol p = f == null ? null : f.bgp(proto).orElse(null);
@@ -105,12 +105,12 @@ final class BirdPeerMoves {
   }
 
   /** Routes kept unreachable (recursive, no IGP route to the next hop) or withdrawn (direct, next hop not on a connected subnet). */
-  private static void gateway(CheckResult baseline, List<BirdFile> files, List<IpAddr> dead, List<FixMove> out) {
+  private static void gateway(CheckResult baseline, List<BirdFile> files, List<FailingRoutes.Dead> dead, List<FixMove> out) {
     Map<String, Channel.Gateway> want = new LinkedHashMap<>();
     for (Map.Entry<String, List<RibEntry>> rib : birdRibs(baseline).entrySet()) {
       String host = hostOf(rib.getKey());
       for (RibEntry e : rib.getValue()) {
-        if (!needed(dead, e)) {
+        if (!needed(dead, host, e)) {
           continue;
         }
         String proto = protocolOf(e.from());
@@ -128,7 +128,8 @@ final class BirdPeerMoves {
       BirdFile f = BirdFile.of(files, k[0]).orElse(null);
       BgpProtocol p = f == null ? null : f.bgp(k[1]).orElse(null);
       Channel c = p == null ? null : BirdFile.channel(p.channels(), k[2]).orElse(null);
-      if (c == null || c.gateway() == w.getValue()) {
+      // the local Cilium session (::1) is never the route to another node: its next hop is the loopback by design
+      if (c == null || c.gateway() == w.getValue() || p.neighborAddress() == null || p.neighborAddress().isLoopback()) {
         continue;
       }
       // BIRD 2.0 manual "BGP" channel option gateway direct|recursive: how the next hop becomes a gateway
@@ -140,15 +141,16 @@ final class BirdPeerMoves {
   }
 
   /** Routes a bird node sent whose next hop the receiving peer could not use. */
-  private static void nextHopSelf(CheckResult baseline, List<BirdFile> files, List<IpAddr> dead, List<FixMove> out) {
+  private static void nextHopSelf(CheckResult baseline, List<BirdFile> files, List<FailingRoutes.Dead> dead, List<FixMove> out) {
     Snapshot s = baseline.snapshot();
     Map<String, String> want = new LinkedHashMap<>();
     for (Map.Entry<String, List<RibEntry>> rib : baseline.simulation().controlPlane().ribs().entrySet()) {
       String receiver = hostOf(rib.getKey());
       for (RibEntry e : rib.getValue()) {
         String st = e.status().toLowerCase(java.util.Locale.ROOT);
-        if (e.best() && !st.contains("unreachable") || !(st.contains("next hop") || st.contains("next_hop") || st.contains("nexthop"))
-            || !needed(dead, e)) {
+        if (e.best() && !st.contains("unreachable") || !(st.contains("next hop") || st.contains("next-hop") || st.contains("next_hop")
+            || st.contains("nexthop")) || dead.stream().noneMatch(d -> e.prefix().contains(d.dst()))) {
+          // the receiver drops the route, so the path dies further on (where the route was missing): any host counts
           continue;
         }
         String sender = ownerOf(s, e.from());
@@ -157,7 +159,7 @@ final class BirdPeerMoves {
           continue;
         }
         for (BgpProtocol p : f.config().protocols(BgpProtocol.class)) {
-          if (p.neighborAddress() != null && owns(s.hosts().get(receiver), p.neighborAddress())) {
+          if (p.neighborAddress() != null && !p.neighborAddress().isLoopback() && owns(s.hosts().get(receiver), p.neighborAddress())) {
             want.putIfAbsent(sender + "\u0000" + p.name() + "\u0000" + family(e), receiver);
           }
         }
@@ -251,9 +253,9 @@ final class BirdPeerMoves {
     return out;
   }
 
-  /** A route a failing flow needed: it covers the address where a failing path died for want of a route, on any host. */
-  static boolean needed(List<IpAddr> dead, RibEntry e) {
-    return dead.stream().anyMatch(d -> e.prefix().contains(d));
+  /** A route a failing flow needed: on the host where a failing path died for want of a route, covering its destination. */
+  static boolean needed(List<FailingRoutes.Dead> dead, String host, RibEntry e) {
+    return dead.stream().anyMatch(d -> d.host().equals(host) && e.prefix().contains(d.dst()));
   }
 
   private static String hostOf(String ribKey) {
@@ -317,7 +319,7 @@ final class BirdPeerMoves {
     }
     Set<String> files = new TreeSet<>();
     edits.forEach(e -> files.add(((BirdConfigEdit) e).file()));
-    out.add(new FixMove(key, label, edits, files, false, false, "per file: " + files.size() + " bird.conf files; " + tradeOff));
+    out.add(new FixMove(key, label, edits, files, false, false, files.size() + (files.size() == 1 ? " file" : " files") + " (bird.conf); " + tradeOff));
   }
 
   static boolean isError(Finding f) {
