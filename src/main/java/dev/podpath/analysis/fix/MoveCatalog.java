@@ -38,6 +38,7 @@ final class MoveCatalog {
     ciliumMoves(baseline, keep, routeOnly, out, skipped);
     BirdMoves.of(baseline, keep, out, skipped);
     BirdKnobs.of(baseline, keep, out, skipped);
+    CiliumBgpMoves.of(baseline, keep, out, skipped);
     return new Moves(out, skipped);
   }
 

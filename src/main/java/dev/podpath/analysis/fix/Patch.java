@@ -5,6 +5,7 @@ import com.github.difflib.UnifiedDiffUtils;
 import dev.podpath.analysis.whatif.BirdConfigEdit;
 import dev.podpath.analysis.whatif.CiliumValue;
 import dev.podpath.analysis.whatif.Edit;
+import dev.podpath.analysis.whatif.KubeYamlEdit;
 import dev.podpath.core.InputException;
 import dev.podpath.ingest.Daemon;
 import dev.podpath.ingest.DaemonConfigFile;
@@ -37,12 +38,15 @@ public record Patch(Map<String, String> files, String diff) {
     Map<String, List<String>> originals = new TreeMap<>();
     Map<String, List<String>> patched = new TreeMap<>();
     Map<String, List<BirdConfigEdit>> bird = new LinkedHashMap<>();
+    Map<String, List<KubeYamlEdit>> kube = new LinkedHashMap<>();
     for (FixMove m : c.moves()) {
       for (Edit e : m.edits()) {
         if (e instanceof BirdConfigEdit b) {
           bird.computeIfAbsent(b.file(), k -> new ArrayList<>()).add(b);
         } else if (e instanceof CiliumValue v) {
           cilium(s, v, originals, patched);
+        } else if (e instanceof KubeYamlEdit k) {
+          kube.computeIfAbsent(k.file(), f -> new ArrayList<>()).add(k);
         }
       }
     }
@@ -52,6 +56,11 @@ public record Patch(Map<String, String> files, String diff) {
       DaemonConfigFile embedded = embedded(s, e.getValue().get(0));
       patched.put(e.getKey(), embedded == null ? lines(BirdConfigEdit.applyAll(text, e.getValue()))
           : EmbeddedBird.patch(lines(text), embedded, BirdConfigEdit.applyAll(embedded.text(), e.getValue())));
+    }
+    for (Map.Entry<String, List<KubeYamlEdit>> e : kube.entrySet()) {
+      String text = read(s, e.getKey());
+      originals.put(e.getKey(), lines(text));
+      patched.put(e.getKey(), lines(KubeYamlEdit.applyAll(text, e.getValue())));
     }
     Map<String, String> files = new TreeMap<>();
     StringBuilder diff = new StringBuilder();

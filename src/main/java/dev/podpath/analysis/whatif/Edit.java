@@ -4,9 +4,9 @@ import dev.podpath.core.SourceRef;
 
 /**
  * One change a what-if applies to a snapshot's configuration, in memory (no file is written).
- * Cilium Helm values and line ranges of a host's bird.conf; FRR edits become a further case.
+ * Cilium Helm values, line ranges of a host's bird.conf and of the Cilium BGP resources' YAML; FRR edits become a further case.
  */
-public sealed interface Edit permits CiliumValue, BirdConfigEdit {
+public sealed interface Edit permits CiliumValue, BirdConfigEdit, KubeYamlEdit {
 
   /** The edit as the user wrote it, e.g. {@code cilium.bpf.masquerade=true}. */
   String text();

@@ -32,14 +32,18 @@ public final class WhatIf {
   public static EditedSnapshot apply(Snapshot snapshot, List<Edit> edits) {
     List<CiliumValue> cilium = new ArrayList<>();
     List<BirdConfigEdit> bird = new ArrayList<>();
+    List<KubeYamlEdit> kube = new ArrayList<>();
     for (Edit e : edits) {
       if (e instanceof CiliumValue v) {
         cilium.add(v);
       } else if (e instanceof BirdConfigEdit b) {
         bird.add(b);
+      } else if (e instanceof KubeYamlEdit k) {
+        kube.add(k);
       }
     }
     Snapshot s = bird.isEmpty() ? snapshot : BirdConfigEdit.applyAll(snapshot, bird);
+    s = kube.isEmpty() ? s : KubeYamlEdit.applyAll(s, kube);
     return ValuesEditor.apply(s, cilium);
   }
 }
