@@ -6,7 +6,6 @@ import dev.podpath.analysis.whatif.Edit;
 import dev.podpath.controlplane.SessionDownReason;
 import dev.podpath.controlplane.SessionResult;
 import dev.podpath.controlplane.spi.RibEntry;
-import dev.podpath.core.Finding;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.ingest.Snapshot;
 import dev.podpath.ingest.bird.BgpProtocol;
@@ -320,9 +319,5 @@ final class BirdPeerMoves {
     Set<String> files = new TreeSet<>();
     edits.forEach(e -> files.add(((BirdConfigEdit) e).file()));
     out.add(new FixMove(key, label, edits, files, false, false, files.size() + (files.size() == 1 ? " file" : " files") + " (bird.conf); " + tradeOff));
-  }
-
-  static boolean isError(Finding f) {
-    return MoveCatalog.isError(f);
   }
 }
