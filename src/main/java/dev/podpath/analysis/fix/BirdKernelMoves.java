@@ -26,7 +26,7 @@ final class BirdKernelMoves {
 
   static void of(CheckResult baseline, List<BirdFile> files, List<FixMove> out) {
     Map<String, List<IpPrefix>> wanted = new LinkedHashMap<>();
-    for (FailingRoutes.Dead d : FailingRoutes.of(baseline)) {
+    for (DeadEnd d : DeadEnd.of(baseline)) {
       List<RibEntry> rib = baseline.simulation().controlPlane().ribs().get(d.host() + "/bird");
       if (rib == null) {
         continue;

@@ -34,7 +34,7 @@ final class BirdPeerMoves {
   private BirdPeerMoves() {}
 
   static void of(CheckResult baseline, List<BirdFile> files, List<FixMove> out) {
-    List<FailingRoutes.Dead> dead = FailingRoutes.of(baseline);
+    List<DeadEnd> dead = DeadEnd.of(baseline);
     multihop(baseline, files, out);
     allowLocalAs(baseline, files, dead, out);
     gateway(baseline, files, dead, out);
@@ -68,7 +68,7 @@ final class BirdPeerMoves {
   }
 
   /** Routes bird dropped because its own AS is in the AS path (nodes sharing one AS behind a common upstream). */
-  private static void allowLocalAs(CheckResult baseline, List<BirdFile> files, List<FailingRoutes.Dead> dead, List<FixMove> out) {
+  private static void allowLocalAs(CheckResult baseline, List<BirdFile> files, List<DeadEnd> dead, List<FixMove> out) {
     Map<String, Long> times = new LinkedHashMap<>();
     for (Map.Entry<String, List<RibEntry>> rib : birdRibs(baseline).entrySet()) {
       String host = hostOf(rib.getKey());
@@ -104,7 +104,7 @@ final class BirdPeerMoves {
   }
 
   /** Routes kept unreachable (recursive, no IGP route to the next hop) or withdrawn (direct, next hop not on a connected subnet). */
-  private static void gateway(CheckResult baseline, List<BirdFile> files, List<FailingRoutes.Dead> dead, List<FixMove> out) {
+  private static void gateway(CheckResult baseline, List<BirdFile> files, List<DeadEnd> dead, List<FixMove> out) {
     Map<String, Channel.Gateway> want = new LinkedHashMap<>();
     for (Map.Entry<String, List<RibEntry>> rib : birdRibs(baseline).entrySet()) {
       String host = hostOf(rib.getKey());
@@ -140,7 +140,7 @@ final class BirdPeerMoves {
   }
 
   /** Routes a bird node sent whose next hop the receiving peer could not use. */
-  private static void nextHopSelf(CheckResult baseline, List<BirdFile> files, List<FailingRoutes.Dead> dead, List<FixMove> out) {
+  private static void nextHopSelf(CheckResult baseline, List<BirdFile> files, List<DeadEnd> dead, List<FixMove> out) {
     Snapshot s = baseline.snapshot();
     Map<String, String> want = new LinkedHashMap<>();
     for (Map.Entry<String, List<RibEntry>> rib : baseline.simulation().controlPlane().ribs().entrySet()) {
@@ -253,7 +253,7 @@ final class BirdPeerMoves {
   }
 
   /** A route a failing flow needed: on the host where a failing path died for want of a route, covering its destination. */
-  static boolean needed(List<FailingRoutes.Dead> dead, String host, RibEntry e) {
+  static boolean needed(List<DeadEnd> dead, String host, RibEntry e) {
     return dead.stream().anyMatch(d -> d.host().equals(host) && e.prefix().contains(d.dst()));
   }
 

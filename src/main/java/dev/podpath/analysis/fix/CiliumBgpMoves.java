@@ -42,7 +42,7 @@ final class CiliumBgpMoves {
     }
     List<FixMove> found = new ArrayList<>();
     localAddress(baseline, found);
-    List<IpAddr> dead = FailingRoutes.addresses(baseline);
+    List<IpAddr> dead = new ArrayList<>(DeadEnd.addresses(DeadEnd.of(baseline)));
     families(baseline, dead, found);
     advertisementLabels(baseline, dead, found);
     for (FixMove m : found) {
