@@ -36,18 +36,12 @@ public record KubeYamlEdit(String file, int fromLine, int toLine, String newText
 
   @Override
   public String text() {
-    return file + ":" + (toLine < fromLine ? "insert before " + fromLine : fromLine == toLine ? fromLine : fromLine + "-" + toLine)
-        + " " + why;
-  }
-
-  /** The same line operation as a bird.conf edit (one implementation of "replace these lines"). */
-  private BirdConfigEdit asLines() {
-    return new BirdConfigEdit("-", file, fromLine, toLine, newText, why);
+    return LineSplice.describe(file, fromLine, toLine) + " " + why;
   }
 
   /** Applies every edit of one file, bottom-up so that line numbers stay valid. */
   public static String applyAll(String text, List<KubeYamlEdit> edits) {
-    return BirdConfigEdit.applyAll(text, edits.stream().map(KubeYamlEdit::asLines).toList());
+    return LineSplice.applyAll(text, edits.stream().map(e -> new LineSplice(e.fromLine(), e.toLine(), e.newText())).toList());
   }
 
   static Snapshot applyAll(Snapshot s, List<KubeYamlEdit> edits) {
