@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
     header = "Find the smallest verified edits that make every intent hold, as diffs.",
     name = "fix",
     mixinStandardHelpOptions = true,
-    description = "Search edits of the snapshot's Cilium values and bird.conf files that make every intent hold, prove each candidate with a full check of the edited snapshot (in memory), and print the verified ones, fewest edits and smallest blast radius first, as unified diffs of your files.",
+    description = "Search edits of the snapshot's Cilium values, Cilium BGP resources and bird.conf files (also inside Talos files) that make every intent hold, prove each candidate with a full check of the edited snapshot (in memory), and print the verified ones, fewest edits and smallest blast radius first, as unified diffs of your files.",
     footer = {
       "",
-      "--keep cilium.<Helm path> (or bird.<host>) forbids changing that setting; intents.yaml keep: too.",
+      "--keep cilium.<Helm path> (or bird.<host>, bird.<kind> such as bird.multihop, cilium.bgp-resources) forbids changing that setting; intents.yaml keep: too.",
       "Progress goes to stderr. --apply writes a patched copy of the snapshot (the best fix) to a new directory.",
       "",
       "Exit codes: 0 a verified fix exists, 1 none within --max-edits (the closest are listed), 2 bad input."

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * import filter that accepts exactly the Nodes' pod CIDRs of that family; (2) where bird's session
  * with the local Cilium speaker carries no channel of a family the Nodes have pod CIDRs in, that
  * channel (with `extended next hop on` for IPv4 over an IPv6 session) and an export of Cilium's
- * routes of that family to every other BGP neighbor. Only standalone hosts/NAME/bird.conf files
- * are edited (a bird.conf embedded in a Talos file is left for later).
+ * routes of that family to every other BGP neighbor. A bird.conf embedded in a Talos file is
+ * edited in its own lines ({@link EmbeddedBird} writes them back).
  */
 final class BirdMoves {
 
@@ -50,7 +50,9 @@ final class BirdMoves {
     for (FixMove m : found) {
       Set<String> hosts = new TreeSet<>();
       m.edits().forEach(e -> hosts.add(((BirdConfigEdit) e).host()));
-      if (keep.forbidsBird(hosts)) {
+      if (keep.forbids(m.key())) {
+        skipped.add(m.key() + ": kept (" + keep.why(m.key()) + ")");
+      } else if (keep.forbidsBird(hosts)) {
         skipped.add(m.key() + ": kept (" + keep.why("bird") + ")");
       } else {
         out.add(m);
@@ -112,8 +114,8 @@ final class BirdMoves {
         continue;
       }
       String[] text = f.text().split("\n", -1);
-      int n = l.getKey().line();
-      if (n > text.length || !IMPORT_NONE.matcher(text[n - 1]).matches()) {
+      int n = l.getKey().line() - f.origin().line() + 1; // a line of the Talos file -> a line of the embedded config
+      if (n < 1 || n > text.length || !IMPORT_NONE.matcher(text[n - 1]).matches()) {
         continue; // only a plain `import none;` line is replaced; a named or inline filter is the operator's
       }
       String indent = text[n - 1].substring(0, text[n - 1].indexOf('i'));
@@ -142,9 +144,10 @@ final class BirdMoves {
     List<Edit> edits = new ArrayList<>();
     Set<String> files = new TreeSet<>();
     for (DaemonConfigFile f : s.daemonConfigs()) {
-      if (f.daemon() != Daemon.BIRD || !s.isNode(f.host()) || f.origin().line() != 1) {
+      if (f.daemon() != Daemon.BIRD || !s.isNode(f.host()) || f.origin().line() != 1 && standalone(s, f.host(), f.origin().file()) == null) {
         continue;
       }
+      int off = f.origin().line() - 1; // parser lines are the Talos file's for an embedded config
       BirdParseResult parsed = BirdConfigParser.parse(f.text(), f.origin(), IncludeResolver.directory(s.root()), version(s));
       if (parsed.config() == null) {
         continue;
@@ -161,8 +164,8 @@ final class BirdMoves {
       if (last == null) {
         continue;
       }
-      int end = blockEnd(text, last.where().line());
-      String in = indentOf(text[last.where().line() - 1]);
+      int end = blockEnd(text, last.where().line() - off);
+      String in = indentOf(text[last.where().line() - off - 1]);
       // BIRD 2.0 manual "BGP" extended next hop: IPv4 routes with an IPv6 next hop (Cilium's ::1 session)
       mine.add(new BirdConfigEdit(f.host(), f.origin().file(), end + 1, end,
           in + family + " {\n" + (v6 ? "" : in + "  extended next hop on;\n") + in + "  import all;\n" + in + "  export none;\n"
@@ -176,8 +179,8 @@ final class BirdMoves {
         if (pl == null) {
           continue;
         }
-        int pend = blockEnd(text, pl.where().line());
-        String pin = indentOf(text[pl.where().line() - 1]);
+        int pend = blockEnd(text, pl.where().line() - off);
+        String pin = indentOf(text[pl.where().line() - off - 1]);
         mine.add(new BirdConfigEdit(f.host(), f.origin().file(), pend + 1, pend,
             pin + family + " {\n" + pin + "  import none;\n" + pin + "  export filter { if proto = \"" + cilium.name()
                 + "\" && net ~ " + set(cidrs) + " then accept; reject; };\n" + pin + "  next hop self;\n" + pin + "};",
@@ -240,9 +243,11 @@ final class BirdMoves {
     return line.substring(0, i);
   }
 
+  /** The host's bird.conf written in {@code file}: standalone, or embedded in a Talos file whose lines it can be patched in. */
   private static DaemonConfigFile standalone(Snapshot s, String host, String file) {
     return s.daemonConfigs(host).stream()
-        .filter(f -> f.daemon() == Daemon.BIRD && f.origin().file().equals(file) && f.origin().line() == 1)
+        .filter(f -> f.daemon() == Daemon.BIRD && f.origin().file().equals(file))
+        .filter(f -> f.origin().line() == 1 || BirdFile.all(s).stream().anyMatch(b -> b.source().equals(f)))
         .findFirst().orElse(null);
   }
 }

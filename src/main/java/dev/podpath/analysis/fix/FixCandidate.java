@@ -54,11 +54,14 @@ public record FixCandidate(List<FixMove> moves, int holds, int total, List<Strin
   }
 
   /**
-   * Fewest moves, then fewest last-resort moves (static routes), then smallest blast radius, then
-   * moves that keep the operator's stated design, then name.
+   * Fewest moves, then fewest last-resort moves (static routes), then smallest blast radius (a
+   * cluster-wide flag reaches every node, so it ranks after per-file changes: issue 6 "a bird filter
+   * on one peer before a cluster-wide Cilium flag"), then moves that keep the operator's stated
+   * design, then name.
    */
   static final Comparator<FixCandidate> RANK = Comparator.comparingInt((FixCandidate c) -> c.moves().size())
       .thenComparingLong(c -> c.moves().stream().filter(FixMove::lastResort).count())
+      .thenComparingLong(c -> c.moves().stream().filter(FixMove::clusterWide).count())
       .thenComparingInt(FixCandidate::radius)
       .thenComparingLong(c -> c.moves().stream().filter(FixMove::changesStatedDesign).count())
       .thenComparing(c -> String.join(",", c.keys()));

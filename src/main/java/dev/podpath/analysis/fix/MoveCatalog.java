@@ -39,6 +39,8 @@ final class MoveCatalog {
     BirdMoves.of(baseline, keep, out, skipped);
     FrrMoves.of(baseline, keep, out, skipped);
     HostRouteMoves.of(baseline, keep, out, skipped);
+    BirdKnobs.of(baseline, keep, out, skipped);
+    CiliumBgpMoves.of(baseline, keep, out, skipped);
     return new Moves(out, skipped);
   }
 

@@ -7,7 +7,10 @@ import dev.podpath.analysis.whatif.CiliumValue;
 import dev.podpath.analysis.whatif.Edit;
 import dev.podpath.analysis.whatif.FrrConfigEdit;
 import dev.podpath.analysis.whatif.HostRouteEdit;
+import dev.podpath.analysis.whatif.KubeYamlEdit;
 import dev.podpath.core.InputException;
+import dev.podpath.ingest.Daemon;
+import dev.podpath.ingest.DaemonConfigFile;
 import dev.podpath.core.SourceRef;
 import dev.podpath.ingest.Snapshot;
 import dev.podpath.ingest.cilium.CiliumConfigReader;
@@ -39,6 +42,7 @@ public record Patch(Map<String, String> files, String diff) {
     Map<String, List<BirdConfigEdit>> bird = new LinkedHashMap<>();
     Map<String, List<FrrConfigEdit>> frr = new LinkedHashMap<>();
     Map<String, List<HostRouteEdit>> hostRoutes = new LinkedHashMap<>();
+    Map<String, List<KubeYamlEdit>> kube = new LinkedHashMap<>();
     for (FixMove m : c.moves()) {
       for (Edit e : m.edits()) {
         if (e instanceof BirdConfigEdit b) {
@@ -49,13 +53,22 @@ public record Patch(Map<String, String> files, String diff) {
           frr.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
         } else if (e instanceof HostRouteEdit r) {
           hostRoutes.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r);
+        } else if (e instanceof KubeYamlEdit k) {
+          kube.computeIfAbsent(k.file(), f -> new ArrayList<>()).add(k);
         }
       }
     }
     for (Map.Entry<String, List<BirdConfigEdit>> e : bird.entrySet()) {
       String text = read(s, e.getKey());
       originals.put(e.getKey(), lines(text));
-      patched.put(e.getKey(), lines(BirdConfigEdit.applyAll(text, e.getValue())));
+      DaemonConfigFile embedded = embedded(s, e.getValue().get(0));
+      patched.put(e.getKey(), embedded == null ? lines(BirdConfigEdit.applyAll(text, e.getValue()))
+          : EmbeddedBird.patch(lines(text), embedded, BirdConfigEdit.applyAll(embedded.text(), e.getValue())));
+    }
+    for (Map.Entry<String, List<KubeYamlEdit>> e : kube.entrySet()) {
+      String text = read(s, e.getKey());
+      originals.put(e.getKey(), lines(text));
+      patched.put(e.getKey(), lines(KubeYamlEdit.applyAll(text, e.getValue())));
     }
     for (Map.Entry<String, List<FrrConfigEdit>> e : frr.entrySet()) {
       String text = read(s, e.getKey());
@@ -77,6 +90,13 @@ public record Patch(Map<String, String> files, String diff) {
       u.forEach(l -> diff.append(l).append('\n'));
     }
     return new Patch(files, diff.toString());
+  }
+
+  /** The bird.conf an edit changes when it is embedded in a Talos file (its line 1 is not the file's), else null. */
+  private static DaemonConfigFile embedded(Snapshot s, BirdConfigEdit e) {
+    return s.daemonConfigs(e.host()).stream()
+        .filter(f -> f.daemon() == Daemon.BIRD && f.origin().file().equals(e.file()) && f.origin().line() != 1)
+        .findFirst().orElse(null);
   }
 
   private static void cilium(Snapshot s, CiliumValue v, Map<String, List<String>> originals, Map<String, List<String>> patched) {

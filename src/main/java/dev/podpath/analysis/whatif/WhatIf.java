@@ -34,6 +34,7 @@ public final class WhatIf {
     List<BirdConfigEdit> bird = new ArrayList<>();
     List<FrrConfigEdit> frr = new ArrayList<>();
     List<HostRouteEdit> routes = new ArrayList<>();
+    List<KubeYamlEdit> kube = new ArrayList<>();
     for (Edit e : edits) {
       if (e instanceof CiliumValue v) {
         cilium.add(v);
@@ -43,11 +44,14 @@ public final class WhatIf {
         frr.add(f);
       } else if (e instanceof HostRouteEdit r) {
         routes.add(r);
+      } else if (e instanceof KubeYamlEdit k) {
+        kube.add(k);
       }
     }
     Snapshot s = bird.isEmpty() ? snapshot : BirdConfigEdit.applyAll(snapshot, bird);
     s = frr.isEmpty() ? s : FrrConfigEdit.applyAll(s, frr);
     s = routes.isEmpty() ? s : HostRouteEdit.applyAll(s, routes);
+    s = kube.isEmpty() ? s : KubeYamlEdit.applyAll(s, kube);
     return ValuesEditor.apply(s, cilium);
   }
 }
