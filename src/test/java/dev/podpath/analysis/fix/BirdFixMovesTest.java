@@ -45,7 +45,8 @@ class BirdFixMovesTest {
             List.of("+      if net ~ [ fd00:101:224:0:3::/80 ] then accept;", "       if proto = \"pve\" then reject;"),
             "cilium.autoDirectNodeRoutes"),
         Arguments.of("gateway", "bird.gateway", "hosts/solcp01/bird.conf",
-            List.of("-    gateway recursive;", "+    gateway direct;"), null),
+            // with the routing edit kept, only the last resort is left: a static route on the node
+            List.of("-    gateway recursive;", "+    gateway direct;"), "host.solcp01.routes"),
         Arguments.of("multihop", "bird.multihop", "hosts/solwk01/bird.conf",
             List.of("   neighbor fd00:102::fffe as PVE_AS;", "+  multihop;"), null),
         Arguments.of("static-route", "bird.static-route", "hosts/solwk01/bird.conf",
