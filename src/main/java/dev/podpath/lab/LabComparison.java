@@ -38,6 +38,9 @@ public final class LabComparison {
   public static final String POD_STAND_IN_ROUTE = "pod-stand-in-route";
   public static final String FRR_UNLISTED_DOWN_SESSION = "frr-unlisted-down-session";
 
+  /** The status FRR's simulation gives a multipath companion of the best path (RibEntry.best() is true for it). */
+  private static final String MULTIPATH = "multipath";
+
   private LabComparison() {}
 
   public static LabDiff compare(Simulation sim, LabObservation seen) {
@@ -63,7 +66,7 @@ public final class LabComparison {
     Set<String> hosts = new TreeSet<>(fibs.keySet());
     seen.kernelRoutes().forEach(k -> hosts.add(k.host()));
     for (String h : hosts) {
-      compareFib(r, h, fibs.getOrDefault(h, List.of()), seen.kernelRoutesOf(h));
+      compareFib(r, h, fibs.getOrDefault(h, List.of()), seen.kernelRoutesOf(h), tieGateways(ribs.getOrDefault(h + "/frr", List.of())));
     }
     compareRibs(r, ribs, seen);
     r.differences.sort(Comparator.comparing(LabDifference::host).thenComparing(LabDifference::kind)
@@ -151,7 +154,26 @@ public final class LabComparison {
     }
   }
 
-  private static void compareFib(Run r, String host, List<FibEntry> simEntries, List<ObservedKernelRoute> realRoutes) {
+  /**
+   * Per prefix of FRR's default instance that has arrival-order ties: the next hops of the best,
+   * its multipath companions and every tied candidate — the kernel route zebra installs may carry
+   * any of them, depending on which path bgpd selected first (bgp_path_info_cmp step 12).
+   */
+  private static Map<IpPrefix, Set<IpAddr>> tieGateways(List<RibEntry> frrRib) {
+    Set<IpPrefix> tied = frrRib.stream().filter(RibEntry::arrivalOrderTie).filter(e -> e.table().startsWith("default "))
+        .map(RibEntry::prefix).collect(Collectors.toSet());
+    Map<IpPrefix, Set<IpAddr>> out = new HashMap<>();
+    for (RibEntry e : frrRib) {
+      if (tied.contains(e.prefix()) && e.table().startsWith("default ") && (e.best() || e.arrivalOrderTie()) && e.attributes() != null
+          && e.attributes().nextHop() != null) {
+        out.computeIfAbsent(e.prefix(), k -> new TreeSet<>()).add(e.attributes().nextHop());
+      }
+    }
+    return out;
+  }
+
+  private static void compareFib(Run r, String host, List<FibEntry> simEntries, List<ObservedKernelRoute> realRoutes,
+      Map<IpPrefix, Set<IpAddr>> tieGateways) {
     boolean simHasAgentRoutes = simEntries.stream().anyMatch(e -> e.installer().equals(CiliumAgentRoutes.INSTALLER));
     Map<String, Route> sim = new TreeMap<>();
     for (FibEntry e : simEntries) {
@@ -196,7 +218,11 @@ public final class LabComparison {
       } else if (s.protoClass.equals("cilium")) {
         // the stand-in pod's veth is not cilium_host: only the prefix and type compare
         r.normalise(POD_STAND_IN_ROUTE);
-      } else if (!hopsMatch(r, s.hops, o.hops)) {
+      } else if (hopsMatch(r, s.hops, o.hops)) {
+        continue;
+      } else if (s.protoClass.equals("bgp") && s.table.equals("main") && tieMatch(s.hops, o.hops, tieGateways.get(s.prefix))) {
+        r.normalise(ARRIVAL_ORDER_TIE);
+      } else {
         r.diff(host, LabDifference.Kind.ROUTE_NEXT_HOP, s.item(), s.hopsText(), o.hopsText());
       }
     }
@@ -232,6 +258,26 @@ public final class LabComparison {
     }
     if (linkLocal) {
       r.normalise(LINK_LOCAL_GATEWAY);
+    }
+    return true;
+  }
+
+  /**
+   * A zebra route whose prefix has arrival-order ties agrees when every real next hop is the next
+   * hop of a tied candidate (or a link-local gateway on a device the simulated route uses: the
+   * UPDATE's link-local next hop, see {@link #hopsMatch}); the number of hops may differ, since the
+   * multipath set follows whichever path is best. A next hop outside the tie set is a difference.
+   */
+  private static boolean tieMatch(List<Hop> sim, List<Hop> real, Set<IpAddr> allowed) {
+    if (allowed == null || real.isEmpty()) {
+      return false;
+    }
+    for (Hop h : real) {
+      boolean ok = h.gateway != null && (allowed.contains(h.gateway)
+          || h.gateway.isLinkLocal() && sim.stream().anyMatch(x -> Objects.equals(x.dev, h.dev)));
+      if (!ok) {
+        return false;
+      }
     }
     return true;
   }
@@ -304,9 +350,11 @@ public final class LabComparison {
       Map<String, List<Best>> ties = new HashMap<>();
       for (RibEntry e : ribs.getOrDefault(d, List.of())) {
         String key = ribTable(name, e.table()) + " " + e.prefix();
-        if (e.best()) {
+        if (e.best() && !MULTIPATH.equals(e.status())) {
+          // FRR's multipath companions are marked best too; the RIB compares the one bestpath
           sim.put(key, simBest(name, e));
-        } else if (e.status() != null && e.status().contains("arrival order")) {
+        }
+        if (e.arrivalOrderTie()) {
           // FRR keeps the older of two equal eBGP paths (bgp_path_info_cmp step 12): which arrived first is timing
           ties.computeIfAbsent(key, k -> new ArrayList<>()).add(simBest(name, e));
         }

@@ -181,7 +181,9 @@ public final class FrrDaemon implements RoutingDaemon {
           for (Candidate c : e.getValue().candidates()) {
             boolean best = c == e.getValue().best() || e.getValue().multipath().contains(c);
             String status = c.valid() ? (best ? (c == e.getValue().best() ? "" : "multipath") : e.getValue().lostBecause().getOrDefault(c, "")) : c.status();
-            ribOut.add(new RibEntry(table, e.getKey(), c.from(), c.route().attributes(), best, status, c.where()));
+            boolean tie = c.valid() && e.getValue().best() != null && c != e.getValue().best()
+                && FrrBestPath.compare(c, e.getValue().best(), r).arrivalOrderTie();
+            ribOut.add(new RibEntry(table, e.getKey(), c.from(), c.route().attributes(), best, status, c.where(), tie));
           }
           install(r, zebra, e.getKey(), e.getValue(), kernelOut, fs);
         }
@@ -279,22 +281,32 @@ public final class FrrDaemon implements RoutingDaemon {
           if (c == best || !c.valid()) {
             continue;
           }
-          FrrBestPath.Decision d = FrrBestPath.compare(best, c, r);
-          if (d.multipathEqual()) {
-            eq.add(c);
-          }
           // the reason reads from the losing path's side: "AS path length 2 vs 1"
           lost.put(c, "lost to " + best.from() + ": " + FrrBestPath.compare(c, best, r).reason());
-        }
-        // `maximum-paths N` (eBGP) / `maximum-paths ibgp N`: the best plus N-1 equal paths
-        int max = best.ebgp() ? r.af(best.route().prefix().v6() ? dev.podpath.ingest.frr.Afi.IPV6 : dev.podpath.ingest.frr.Afi.IPV4).maximumPaths()
-            : r.af(best.route().prefix().v6() ? dev.podpath.ingest.frr.Afi.IPV6 : dev.podpath.ingest.frr.Afi.IPV4).maximumPathsIbgp();
-        Candidate fb = best;
-        eq.sort((x, y) -> FrrBestPath.compare(x, y, r).firstWins() ? -1 : 1);
-        for (Candidate c : eq) {
-          if (multi.size() + 1 < max && c.ebgp() == fb.ebgp() && !c.hops().isEmpty()) {
-            multi.add(c);
+          // F84 bgp_route.c bgp_best_selection: a path with the best's next hop is skipped
+          // (bgp_path_info_nexthop_cmp), the others join mp_list when bgp_path_info_cmp sets paths_eq
+          if (!Objects.equals(c.nextHopKey(), best.nextHopKey()) && FrrBestPath.compare(c, best, r).multipathEqual()) {
+            eq.add(c);
           }
+        }
+        // F84 bgp_mpath.c bgp_path_info_mpath_update: maxpaths from the best's peer type
+        // (`maximum-paths ibgp N` / `maximum-paths N`, default MULTIPATH_NUM); mp_list is ordered by
+        // next hop then peer address (bgp_path_info_mpath_cmp) and a path whose next hop equals the
+        // previous one's is not added
+        dev.podpath.ingest.frr.FrrBgpAf af = r.af(best.route().prefix().v6() ? dev.podpath.ingest.frr.Afi.IPV6 : dev.podpath.ingest.frr.Afi.IPV4);
+        int max = best.ebgp() ? af.maximumPaths() : af.maximumPathsIbgp();
+        eq.sort(Comparator.comparing(Candidate::nextHopKey, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Candidate::peerAddress, Comparator.nullsLast(Comparator.naturalOrder())));
+        IpAddr previous = null;
+        for (Candidate c : eq) {
+          if (multi.size() + 1 >= max) {
+            break;
+          }
+          if (c.hops().isEmpty() || c.nextHopKey() != null && c.nextHopKey().equals(previous)) {
+            continue;
+          }
+          multi.add(c);
+          previous = c.nextHopKey();
         }
       }
       out.put(e.getKey(), new Selection(list, best, multi, lost));
