@@ -222,6 +222,16 @@ public final class BgpSessionFinder {
           (x.passive() ? baWhy : abWhy) + (x.passive() || y.passive() ? "" : "; and " + baWhy));
     }
     rank++;
+    Nb noLoopback = !a.daemon.peersOverLoopback() ? a : !b.daemon.peersOverLoopback() ? b : null;
+    if (noLoopback != null && (x.peerAddress().isLoopback() || y.peerAddress().isLoopback())) {
+      // F84 zebra/connected.c connected_add_ipv4/ipv6 drop ::1 and 127.0.0.0/8 (martians): bgpd
+      // never resolves such a peer (bgp_fsm.c "Waiting for NHT") and resets an accepted
+      // connection (bgp_network.c "nexthop_set failed"); lab: FRR Active, bird FSM error
+      IpAddr loop = noLoopback == a ? x.peerAddress() : y.peerAddress();
+      return fail(rank, SessionDownReason.LOOPBACK_UNUSABLE, side(noLoopback) + " peers over " + loop
+          + ": FRR's zebra ignores ::1 and 127.0.0.0/8, so bgpd waits for next-hop tracking (\"Waiting for NHT\") and resets"
+          + " an accepted connection (\"nexthop_set failed\"); peer over an address on an interface instead (e.g. a /32 or /128 on lo)");
+    }
     PathProbe.Result fwd = probe.walk(a.ref.host(), x.vrf(), x.peerAddress());
     if (!fwd.reached() || !fwd.deliveredTo().equals(b.ref.host())) {
       return fail(rank, SessionDownReason.NO_TCP_PATH, "from " + side(a) + " to " + x.peerAddress() + ": "

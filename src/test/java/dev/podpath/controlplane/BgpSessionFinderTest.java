@@ -208,6 +208,37 @@ class BgpSessionFinderTest {
   }
 
   @Test
+  void aDaemonThatCannotPeerOverLoopbackKeepsBothSidesDownWithTheReason() {
+    // FRR + zebra (F84 zebra/connected.c drops ::1 / 127.0.0.0/8); lab seed 36 r1: FRR Active, bird FSM error
+    FakeBgpDaemon bird = new FakeBgpDaemon("n1", "bird", List.of(Nbr.to("frr", 65000, 65001, "::1").ttl(2).build()), List.of(), true);
+    FakeBgpDaemon frr = new FakeBgpDaemon("n1", "frr", List.of(Nbr.to("bird", 65001, 65000, "::1").ttl(2).build()),
+        List.of(IpPrefix.parse("fd00:224::/80")), false) {
+      @Override
+      public boolean peersOverLoopback() {
+        return false;
+      }
+    };
+    ControlPlaneResult r = run(List.of(N1), bird, frr);
+    for (String id : List.of("frr", "bird")) {
+      SessionResult down = s(r, "n1", id);
+      assertThat(down.established()).isFalse();
+      assertThat(down.reason()).isEqualTo(SessionDownReason.LOOPBACK_UNUSABLE);
+      assertThat(down.message()).contains("n1/frr neighbor bird peers over ::1").contains("Waiting for NHT").contains("nexthop_set failed");
+    }
+    assertThat(bird.bestRoutes()).isEmpty();
+    // the same pair over an address on lo comes up
+    FakeBgpDaemon bird2 = new FakeBgpDaemon("n1", "bird", List.of(Nbr.to("frr", 65000, 65001, "fd00:fe::11").ttl(2).build()), List.of(), true);
+    FakeBgpDaemon frr2 = new FakeBgpDaemon("n1", "frr", List.of(Nbr.to("bird", 65001, 65000, "fd00:fe::11").ttl(2).build()),
+        List.of(), false) {
+      @Override
+      public boolean peersOverLoopback() {
+        return false;
+      }
+    };
+    assertThat(s(run(List.of(N1), bird2, frr2), "n1", "frr").established()).isTrue();
+  }
+
+  @Test
   void sessionWhosePathIsLearnedOverBgpComesUpInALaterOuterIteration() {
     // n1 learns fd00:2::/64 from r1 over a direct session, then reaches r2 over it (Batfish's outer fixed point)
     HostSpec r2 = Hosts.host("r2").iface("eth0", "fd00:2::2/64").route("fd00:1::/64", "fd00:2::1").build();

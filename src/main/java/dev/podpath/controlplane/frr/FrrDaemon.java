@@ -132,6 +132,20 @@ public final class FrrDaemon implements RoutingDaemon {
     this.announce = new FrrAnnounce(policy, view);
   }
 
+  /**
+   * zebra drops the addresses ::1 and 127.0.0.0/8 (F84 zebra/connected.c connected_add_ipv4/ipv6:
+   * ipv4_martian / ipv6_martian, lib/prefix.h), so bgpd has neither a connected route for them nor
+   * an interface owning them: connecting waits forever ("Waiting for NHT", bgp_fsm.c bgp_start:
+   * bgp_peer_reg_with_nht false) and an accepted connection is reset ("nexthop_set failed",
+   * bgp_network.c bgp_getsockname: bgp_zebra_nexthop_set finds no interface). Lab: frr 8.4.4 with
+   * zebra, generator `localhost-peering`, 27 of seeds 1-200 (2026-11-26): FRR Active, bird
+   * "Received: Finite state machine error".
+   */
+  @Override
+  public boolean peersOverLoopback() {
+    return false;
+  }
+
   /** The default instance's `bgp router-id` (null when zebra would choose it). */
   public IpAddr routerId() {
     return config.bgpRouter(null).map(FrrBgpRouter::routerId).orElse(null);
