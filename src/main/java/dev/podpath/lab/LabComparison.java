@@ -220,7 +220,7 @@ public final class LabComparison {
         r.normalise(POD_STAND_IN_ROUTE);
       } else if (hopsMatch(r, s.hops, o.hops)) {
         continue;
-      } else if (s.protoClass.equals("bgp") && s.table.equals("main") && tieMatch(s.hops, o.hops, tieGateways.get(s.prefix))) {
+      } else if (s.protoClass.equals("bgp") && s.table.equals("main") && tieMatch(o.hops, tieHops(tieGateways.get(s.prefix), sim.values()))) {
         r.normalise(ARRIVAL_ORDER_TIE);
       } else {
         r.diff(host, LabDifference.Kind.ROUTE_NEXT_HOP, s.item(), s.hopsText(), o.hopsText());
@@ -263,18 +263,41 @@ public final class LabComparison {
   }
 
   /**
-   * A zebra route whose prefix has arrival-order ties agrees when every real next hop is the next
-   * hop of a tied candidate (or a link-local gateway on a device the simulated route uses: the
-   * UPDATE's link-local next hop, see {@link #hopsMatch}); the number of hops may differ, since the
-   * multipath set follows whichever path is best. A next hop outside the tie set is a difference.
+   * The tied candidates' next hops with the device each leaves through: the simulated host's
+   * connected (device) route covering the gateway, the most specific one.
    */
-  private static boolean tieMatch(List<Hop> sim, List<Hop> real, Set<IpAddr> allowed) {
-    if (allowed == null || real.isEmpty()) {
+  private static List<Hop> tieHops(Set<IpAddr> gateways, java.util.Collection<Route> simRoutes) {
+    if (gateways == null) {
+      return List.of();
+    }
+    List<Hop> out = new ArrayList<>();
+    for (IpAddr gw : gateways) {
+      Route on = null;
+      for (Route x : simRoutes) {
+        boolean device = x.type.equals("unicast") && x.hops.size() == 1 && x.hops.get(0).gateway == null;
+        if (device && x.table.equals("main") && x.prefix.contains(gw) && (on == null || x.prefix.length() > on.prefix.length())) {
+          on = x;
+        }
+      }
+      out.add(new Hop(gw, on == null ? null : on.hops.get(0).dev));
+    }
+    return out;
+  }
+
+  /**
+   * A zebra route whose prefix has arrival-order ties agrees when every real next hop is the next
+   * hop of a tied candidate: same gateway and device, or a link-local gateway on that candidate's
+   * device (the UPDATE's link-local next hop, see {@link #hopsMatch}). The number of hops may
+   * differ, since the multipath set follows whichever path is best. A next hop outside the tie set
+   * is a difference.
+   */
+  private static boolean tieMatch(List<Hop> real, List<Hop> allowed) {
+    if (allowed.isEmpty() || real.isEmpty()) {
       return false;
     }
     for (Hop h : real) {
-      boolean ok = h.gateway != null && (allowed.contains(h.gateway)
-          || h.gateway.isLinkLocal() && sim.stream().anyMatch(x -> Objects.equals(x.dev, h.dev)));
+      boolean ok = h.gateway != null && allowed.stream().anyMatch(a -> Objects.equals(a.dev, h.dev)
+          && (a.gateway.equals(h.gateway) || h.gateway.isLinkLocal()));
       if (!ok) {
         return false;
       }

@@ -187,21 +187,44 @@ class LabComparisonTest {
         rib("default ipv4 unicast", v4, "default/10.1.0.4", c, false, "lost: AS path length 2 vs 1", 65004, 65005),
         rib("default ipv4 unicast", P, "default/fd00:1::2", R2, true, "", 65002),
         rib("default ipv4 unicast", P, "default/fd00:1::3", R3, true, "multipath", 65002)));
+    IpPrefix lan = IpPrefix.parse("10.1.0.0/24");
     List<FibEntry> fibs = new java.util.ArrayList<>(BASE_FIB);
+    fibs.add(fib(lan, "kernel", 0, KernelRoute.Type.UNICAST, null, "eth0", "kernel"));
     fibs.add(fib(v4, "bgp", 20, KernelRoute.Type.UNICAST, a, "eth0", "r1/frr"));
+    ObservedKernelRoute realLan = kernel(lan, "unicast", "kernel", null, new ObservedKernelRoute.NextHop(null, "eth0"));
     List<ObservedBgpRoute> realRib = List.of(bgp(LabDaemon.FRR, "default", v4, "bgp", true, "unicast", b, 65003L),
         bgp(LabDaemon.FRR, "default", P, "bgp", true, "unicast", R2, 65002L));
-    LabDiff agree = LabComparison.compare(List.of(), Map.of("r1", fibs), ribs, observation(List.of(), realRib, List.of(BASE_REAL,
+    LabDiff agree = LabComparison.compare(List.of(), Map.of("r1", fibs), ribs, observation(List.of(), realRib, List.of(BASE_REAL, realLan,
         kernel(v4, "unicast", "bgp", 20L, new ObservedKernelRoute.NextHop(b, "eth0")))));
     assertThat(agree.differences()).isEmpty();
     assertThat(agree.normalised()).containsEntry(LabComparison.ARRIVAL_ORDER_TIE, 2);
 
     // c is not in the tie set: still a difference, in the FIB and in the RIB
     LabDiff differ = LabComparison.compare(List.of(), Map.of("r1", fibs), ribs, observation(List.of(),
-        List.of(bgp(LabDaemon.FRR, "default", v4, "bgp", true, "unicast", c, 65004L, 65005L), realRib.get(1)), List.of(BASE_REAL,
+        List.of(bgp(LabDaemon.FRR, "default", v4, "bgp", true, "unicast", c, 65004L, 65005L), realRib.get(1)), List.of(BASE_REAL, realLan,
         kernel(v4, "unicast", "bgp", 20L, new ObservedKernelRoute.NextHop(c, "eth0")))));
     assertThat(differ.differences()).extracting(LabDifference::kind).containsExactlyInAnyOrder(
         LabDifference.Kind.ROUTE_NEXT_HOP, LabDifference.Kind.RIB_AS_PATH);
+  }
+
+  @Test
+  void aTiedCandidateOnAnotherDeviceMatchesItsLinkLocalNextHopThere() {
+    // lab seed 10 r3: the tie is between a path via eth0 and one via eth1; real zebra installs the eth1 one via fe80::
+    IpPrefix lan2 = IpPrefix.parse("fd00:2::/64");
+    IpAddr other = IpAddr.parse("fd00:2::3");
+    Map<String, List<RibEntry>> ribs = Map.of("r1/frr", List.of(
+        rib("default ipv6 unicast", P, "default/fd00:1::2", R2, true, "", 65007, 65002),
+        tie("default ipv6 unicast", P, "default/fd00:2::1", other, false, "lost: router-id", 65003, 65002)));
+    List<FibEntry> fibs = new java.util.ArrayList<>(BASE_FIB);
+    fibs.add(fib(lan2, "kernel", 256, KernelRoute.Type.UNICAST, null, "eth1", "kernel"));
+    fibs.add(fib(P, "bgp", 20, KernelRoute.Type.UNICAST, R2, "eth0", "r1/frr"));
+    ObservedKernelRoute realLan2 = kernel(lan2, "unicast", "kernel", 256L, new ObservedKernelRoute.NextHop(null, "eth1"));
+    java.util.function.Function<String, LabDiff> withRealDevice = dev -> LabComparison.compare(List.of(), Map.of("r1", fibs), ribs,
+        observation(List.of(), List.of(bgp(LabDaemon.FRR, "default", P, "bgp", true, "unicast", other, 65003L, 65002L)),
+            List.of(BASE_REAL, realLan2, kernel(P, "unicast", "bgp", 20L, new ObservedKernelRoute.NextHop(IpAddr.parse("fe80::3"), dev)))));
+    assertThat(withRealDevice.apply("eth1").differences()).isEmpty();
+    assertThat(withRealDevice.apply("eth2").differences()).extracting(LabDifference::kind)
+        .containsExactly(LabDifference.Kind.ROUTE_NEXT_HOP);
   }
 
   @Test
