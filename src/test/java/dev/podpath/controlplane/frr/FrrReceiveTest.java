@@ -257,4 +257,33 @@ class FrrReceiveTest {
     g.settle();
     assertThat(g.kernelRoutes().get(0).nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("fd00:101::21"), "eth0"));
   }
+  @Test
+  void aLinkLocalNextHopIsTrackedInsteadOfAnOffLinkGlobalOne() {
+    // bgp_nht.c make_prefix: (GA)(LL) without prefer-global tracks the LL; lab seed 24 r1 (a path
+    // reflected by bird with r5's next hop fd00:0:1::2 + its link-local, off-link for r1)
+    String conf = """
+        router bgp 64513
+         neighbor fd00:101::3 remote-as 64513
+         address-family ipv6 unicast
+          neighbor fd00:101::3 activate
+         exit-address-family
+        """;
+    FrrDaemon d = daemon(conf, host());
+    SessionContext s = session(d, "fd00:101::3", "fd00:101::1", "fe80::1", 64513, 64513, "10.0.0.3", "eth0", V6);
+    open(d, s);
+    d.receive(s, V6, List.of(route("fd00:a:5::/48", "fd00:1::2", "fe80::14ad:69ff:fe2e:2afc")));
+    d.settle();
+    assertThat(only(d).best()).isTrue();
+    assertThat(d.kernelRoutes()).singleElement().satisfies(k ->
+        assertThat(k.nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("fe80::14ad:69ff:fe2e:2afc"), "eth0")));
+    // without the link-local address the off-link global next hop does not resolve
+    FrrDaemon g = daemon(conf, host());
+    SessionContext gs = session(g, "fd00:101::3", "fd00:101::1", "fe80::1", 64513, 64513, "10.0.0.3", "eth0", V6);
+    open(g, gs);
+    g.receive(gs, V6, List.of(route("fd00:a:5::/48", "fd00:1::2")));
+    g.settle();
+    assertThat(only(g).best()).isFalse();
+    assertThat(only(g).status()).contains("next hop fd00:1::2 is unreachable");
+    assertThat(g.kernelRoutes()).isEmpty();
+  }
 }
