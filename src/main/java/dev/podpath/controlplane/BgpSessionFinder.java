@@ -351,8 +351,34 @@ public final class BgpSessionFinder {
 
   private SessionContext context(Nb self, Nb peer, IpAddr local, Set<AddressFamily> fams) {
     String shared = sharedInterface(self);
-    return new SessionContext(self.cfg.id(), local, null, self.cfg.peerAddress(), self.cfg.localAs(), peer.cfg.localAs(),
+    return new SessionContext(self.cfg.id(), local, linkLocal(self.ref.host(), shared), self.cfg.peerAddress(), self.cfg.localAs(), peer.cfg.localAs(),
         peer.daemon.routerId(), shared != null, shared, fams, peer.ref.host(), peer.ref.name());
+  }
+
+  /**
+   * The link-local address host.yaml gives the shared interface, or null: the kernel generates one
+   * for every IPv6 interface, but its value is known only when configured (FRR bgp_zebra.c
+   * bgp_zebra_nexthop_set and BIRD's link_addr take the interface's link-local as the second
+   * IPv6 next hop).
+   */
+  private IpAddr linkLocal(String host, String iface) {
+    if (iface == null) {
+      return null;
+    }
+    var h = network.host(host).orElse(null);
+    if (h == null) {
+      return null;
+    }
+    for (Interface i : h.interfaces()) {
+      if (i.name().equals(iface)) {
+        for (IfAddress a : i.addresses()) {
+          if (a.address().v6() && a.address().isLinkLocal()) {
+            return a.address();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static Outcome fail(int rank, SessionDownReason r, String m) {

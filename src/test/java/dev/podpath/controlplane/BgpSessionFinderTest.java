@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podpath.controlplane.spi.AddressFamily;
 import dev.podpath.controlplane.spi.RoutingDaemon;
+import dev.podpath.controlplane.spi.SessionContext;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
 import dev.podpath.ingest.host.HostSpec;
@@ -236,6 +237,32 @@ class BgpSessionFinderTest {
       }
     };
     assertThat(s(run(List.of(N1), bird2, frr2), "n1", "frr").established()).isTrue();
+  }
+
+  @Test
+  void aConfiguredLinkLocalAddressOfTheSharedInterfaceIsTheSessionsSecondNextHop() {
+    HostSpec n1 = Hosts.host("n1").iface("eth0", "fd00:1::11/64", "fe80::11/64").build();
+    List<SessionContext> seen = new ArrayList<>();
+    FakeBgpDaemon n1d = new FakeBgpDaemon("n1", "fake", List.of(n1ToR1().build()), List.of(), true) {
+      @Override
+      public void open(List<SessionContext> established) {
+        seen.addAll(established);
+        super.open(established);
+      }
+    };
+    run(List.of(R1, n1), n1d, d("r1", r1ToN1()));
+    assertThat(seen).isNotEmpty().allSatisfy(c -> assertThat(c.localLinkLocal()).isEqualTo(IpAddr.parse("fe80::11")));
+    // not configured: unknown (the kernel's generated one is not in the snapshot)
+    List<SessionContext> none = new ArrayList<>();
+    FakeBgpDaemon r1d = new FakeBgpDaemon("r1", "fake", List.of(r1ToN1().build()), List.of(), true) {
+      @Override
+      public void open(List<SessionContext> established) {
+        none.addAll(established);
+        super.open(established);
+      }
+    };
+    run(List.of(R1, n1), d("n1", n1ToR1()), r1d);
+    assertThat(none).isNotEmpty().allSatisfy(c -> assertThat(c.localLinkLocal()).isNull());
   }
 
   @Test
