@@ -4,6 +4,7 @@ import dev.podpath.controlplane.spi.AddressFamily;
 import dev.podpath.controlplane.spi.SessionContext;
 import dev.podpath.core.SourceRef;
 import dev.podpath.core.net.IpAddr;
+import dev.podpath.core.net.IpPrefix;
 import dev.podpath.ingest.frr.FrrBgpRouter;
 import dev.podpath.model.routing.BgpAttributes;
 import dev.podpath.model.routing.BgpRoute;
@@ -103,6 +104,14 @@ final class FrrReceive {
     // 8. next-hop tracking: eBGP single-hop needs a connected next hop
     boolean connectedOnly = n.ebgp() && n.session().multihopTtl() == 1 && n.session().connectedCheck() && !r.disableEbgpConnectedRouteCheck();
     IpAddr ll = a.nextHopLinkLocal();
+    // F84 bgp_nht.c bgp_find_or_add_nexthop "prefix loops through itself": the tracked next hop as
+    // a host prefix equal to the route's prefix makes the path invalid, unless the peer is our
+    // route-reflector client (bgp_route.c bgp_update: bgp_nht_param_prefix); lab seed 22 r3
+    IpAddr tracked = ll != null && !route.preferGlobal() ? ll : nh;
+    if (!pol.routeReflectorClient() && IpPrefix.host(tracked).equals(in.prefix())) {
+      return c.invalid("next hop " + tracked + " is the route's own prefix: bgpd does not track a next hop through the route itself"
+          + " (\"prefix loops through itself\"); path not valid");
+    }
     if (ll != null && !route.preferGlobal()) {
       // F84 bgp_nht.c make_prefix: a global + link-local MP_REACH next hop (without `set ipv6
       // next-hop prefer-global`) is tracked by its link-local address, which zebra resolves over

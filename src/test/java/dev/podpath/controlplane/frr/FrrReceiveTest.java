@@ -286,4 +286,34 @@ class FrrReceiveTest {
     assertThat(only(g).status()).contains("next hop fd00:1::2 is unreachable");
     assertThat(g.kernelRoutes()).isEmpty();
   }
+  @Test
+  void aNextHopThatIsTheRoutesOwnPrefixIsNotValidExceptFromAnRrClient() {
+    // bgp_nht.c bgp_find_or_add_nexthop "prefix loops through itself"; lab seed 22 r3: r1's loopback
+    // 10.255.0.1/32 learned over the multihop session to 10.255.0.1 with next hop 10.255.0.1
+    String conf = """
+        router bgp 64513
+         no bgp ebgp-requires-policy
+         neighbor 10.0.0.10 remote-as %s
+         address-family ipv4 unicast
+        %s
+         exit-address-family
+        """;
+    FrrDaemon d = daemon(conf.formatted("64514", ""), host());
+    SessionContext s = session(d, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    open(d, s);
+    d.receive(s, V4, List.of(route("10.0.0.10/32", "10.0.0.10", 64514), route("10.255.0.10/32", "10.0.0.10", 64514)));
+    d.settle();
+    assertThat(d.rib()).filteredOn(e -> e.prefix().toString().equals("10.0.0.10/32")).singleElement().satisfies(e -> {
+      assertThat(e.best()).isFalse();
+      assertThat(e.status()).contains("loops through itself");
+    });
+    assertThat(d.rib()).filteredOn(e -> e.prefix().toString().equals("10.255.0.10/32")).singleElement()
+        .satisfies(e -> assertThat(e.best()).isTrue());
+    FrrDaemon rr = daemon(conf.formatted("64513", "  neighbor 10.0.0.10 route-reflector-client"), host());
+    SessionContext rs = session(rr, "10.0.0.10", "10.0.0.1", null, 64513, 64513, "10.0.0.10", "eth0", V4);
+    open(rr, rs);
+    rr.receive(rs, V4, List.of(route("10.0.0.10/32", "10.0.0.10", new long[0])));
+    rr.settle();
+    assertThat(only(rr).best()).isTrue();
+  }
 }
