@@ -68,6 +68,14 @@ public record Simulation(
 
   /** The later stages (network, daemons, Cilium's speakers and routes, control plane) for a known agent. */
   public static Simulation of(Snapshot snapshot, AgentStartupResult agent) {
+    return of(snapshot, agent, d -> {});
+  }
+
+  /**
+   * The same, with {@code configure} applied to every routing daemon before the control plane
+   * runs (the lab replays the real daemons' timing-dependent choices this way).
+   */
+  public static Simulation of(Snapshot snapshot, AgentStartupResult agent, java.util.function.Consumer<RoutingDaemon> configure) {
     CiliumVersion version = agent.config().version();
     List<Finding> findings = new ArrayList<>(snapshot.findings());
     findings.addAll(agent.findings());
@@ -90,6 +98,7 @@ public record Simulation(
     findings.addAll(routing.findings());
     List<CiliumAgentRoutes> agents = routing.nodes().values().stream().map(CiliumAgentRoutes::new).toList();
 
+    daemons.forEach(configure);
     ControlPlaneResult cp = ControlPlane.compute(network, daemons, agents);
     findings.addAll(cp.findings());
     return new Simulation(snapshot, version, agent, network, daemons, cp, findings);

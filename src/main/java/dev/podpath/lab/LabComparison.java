@@ -6,6 +6,7 @@ import dev.podpath.controlplane.KernelFib;
 import dev.podpath.controlplane.SessionResult;
 import dev.podpath.controlplane.cilium.CiliumAgentRoutes;
 import dev.podpath.controlplane.cilium.CiliumBgpSpeaker;
+import dev.podpath.controlplane.frr.FrrDaemon;
 import dev.podpath.controlplane.spi.RibEntry;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
@@ -43,7 +44,77 @@ public final class LabComparison {
 
   private LabComparison() {}
 
+  /**
+   * Compares, then replays FRR's arrival-order choices: where a real FRR best path is a candidate
+   * the simulation marked as tied down to step 12 (the older eBGP path wins) but did not select,
+   * the simulation is run again with that path as the one selected first, so that what the daemon
+   * advertises downstream follows the same timing (at most {@link #REPLAYS} times). Each replayed
+   * choice is counted as {@link #ARRIVAL_ORDER_TIE}; a path outside the tie set is never replayed.
+   */
   public static LabDiff compare(Simulation sim, LabObservation seen) {
+    Map<String, Map<IpPrefix, IpAddr>> first = new TreeMap<>();
+    LabDiff diff = compareOnce(sim, seen);
+    for (int i = 0; i < REPLAYS; i++) {
+      Map<String, Map<IpPrefix, IpAddr>> more = tiedRealChoices(sim, seen);
+      int before = count(first);
+      more.forEach((h, m) -> first.computeIfAbsent(h, k -> new TreeMap<>()).putAll(m));
+      if (count(first) == before) {
+        break;
+      }
+      sim = Simulation.of(sim.snapshot(), sim.agent(), d -> {
+        if (d instanceof FrrDaemon f && first.containsKey(d.host())) {
+          f.selectedFirst(first.get(d.host()));
+        }
+      });
+      diff = compareOnce(sim, seen);
+    }
+    if (count(first) == 0) {
+      return diff;
+    }
+    Map<String, Integer> normalised = new TreeMap<>(diff.normalised());
+    normalised.merge(ARRIVAL_ORDER_TIE, count(first), Integer::sum);
+    return new LabDiff(diff.differences(), diff.compared(), normalised);
+  }
+
+  /** How many times {@link #compare(Simulation, LabObservation)} re-runs the simulation with the real choices. */
+  static final int REPLAYS = 4;
+
+  private static int count(Map<String, Map<IpPrefix, IpAddr>> m) {
+    return m.values().stream().mapToInt(Map::size).sum();
+  }
+
+  /** Per FRR host: default-VRF prefixes whose real best is a tied candidate the simulation did not select -> its peer. */
+  private static Map<String, Map<IpPrefix, IpAddr>> tiedRealChoices(Simulation sim, LabObservation seen) {
+    Map<String, Map<IpPrefix, IpAddr>> out = new TreeMap<>();
+    Map<String, List<RibEntry>> ribs = sim.controlPlane().ribs();
+    for (ObservedBgpRoute o : seen.bgpRoutes()) {
+      if (o.daemon() != LabDaemon.FRR || !o.best() || !o.table().equals("default") || !o.source().equals("bgp") || o.from().isEmpty()) {
+        continue;
+      }
+      Best real = realBest(o);
+      for (RibEntry e : ribs.getOrDefault(o.host() + "/frr", List.of())) {
+        if (e.arrivalOrderTie() && e.prefix().equals(o.prefix()) && e.table().startsWith("default ") && sameBgp(simBest("frr", e), real)
+            && e.from().startsWith("default/")) {
+          IpAddr peer = peerOf(e.from().substring("default/".length()));
+          if (peer != null) {
+            out.computeIfAbsent(o.host(), k -> new TreeMap<>()).put(o.prefix(), peer);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The neighbor address of an FRR neighbor id's second part, null for an interface name (unnumbered). */
+  private static IpAddr peerOf(String text) {
+    try {
+      return IpAddr.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static LabDiff compareOnce(Simulation sim, LabObservation seen) {
     Map<String, List<FibEntry>> fibs = new TreeMap<>();
     for (Map.Entry<String, KernelFib> e : sim.controlPlane().fibs().entrySet()) {
       fibs.put(e.getKey(), e.getValue().entries());

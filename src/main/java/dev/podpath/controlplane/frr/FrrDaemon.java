@@ -61,6 +61,8 @@ public final class FrrDaemon implements RoutingDaemon {
   private List<RibEntry> rib = List.of();
   private List<Finding> findings = List.of();
   private List<Object> lastState = List.of();
+  /** Default-VRF prefix -> peer address of the path real bgpd had selected first (step 12), when known. */
+  private Map<IpPrefix, IpAddr> selectedFirst = Map.of();
 
   /** A prefix's candidates, the best and its multipath companions. */
   record Selection(List<Candidate> candidates, Candidate best, List<Candidate> multipath, Map<Candidate, String> lostBecause) {}
@@ -144,6 +146,15 @@ public final class FrrDaemon implements RoutingDaemon {
   @Override
   public boolean peersOverLoopback() {
     return false;
+  }
+
+  /**
+   * Which path bgpd had selected first, per default-VRF prefix (the peer address): step 12 of
+   * bgp_path_info_cmp keeps it among eBGP paths tied down to that step (`BGP_PATH_SELECTED`).
+   * Offline this is unknown; the lab passes the real daemon's choices to replay its timing.
+   */
+  public void selectedFirst(Map<IpPrefix, IpAddr> paths) {
+    this.selectedFirst = Map.copyOf(paths);
   }
 
   /** The default instance's `bgp router-id` (null when zebra would choose it). */
@@ -282,8 +293,9 @@ public final class FrrDaemon implements RoutingDaemon {
       List<Candidate> list = new ArrayList<>(e.getValue());
       list.sort(Comparator.comparing(Candidate::from));
       Candidate best = null;
+      IpAddr first = r.vrf() == null ? selectedFirst.get(e.getKey()) : null;
       for (Candidate c : list) {
-        if (c.valid() && (best == null || FrrBestPath.compare(c, best, r).firstWins())) {
+        if (c.valid() && (best == null || wins(c, best, r, first))) {
           best = c;
         }
       }
@@ -326,6 +338,20 @@ public final class FrrDaemon implements RoutingDaemon {
       out.put(e.getKey(), new Selection(list, best, multi, lost));
     }
     return out;
+  }
+
+  /** bgp_path_info_cmp, with step 12 decided by the path selected first when that is known. */
+  private static boolean wins(Candidate c, Candidate best, FrrBgpRouter r, IpAddr selectedFirst) {
+    FrrBestPath.Decision d = FrrBestPath.compare(c, best, r);
+    if (d.arrivalOrderTie() && selectedFirst != null) {
+      if (selectedFirst.equals(c.peerAddress())) {
+        return true;
+      }
+      if (selectedFirst.equals(best.peerAddress())) {
+        return false;
+      }
+    }
+    return d.firstWins();
   }
 
   // ------------------------------------------------------------------ zebra
