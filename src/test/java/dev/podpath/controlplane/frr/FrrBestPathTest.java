@@ -77,6 +77,31 @@ class FrrBestPathTest {
   }
 
   @Test
+  void thePathSelectedFirstWinsATieDownToStep12() {
+    // step 12: BGP_PATH_SELECTED wins among eBGP paths equal down to it; the lab passes real bgpd's choice
+    FrrDaemon d = daemon(TWO_PEERS.formatted(64514, 64515, ""), host());
+    SessionContext a = session(d, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    SessionContext b = session(d, "10.0.0.11", "10.0.0.1", null, 64513, 64515, "10.0.0.11", "eth0", V4);
+    d.selectedFirst(java.util.Map.of(dev.podpath.core.net.IpPrefix.parse("10.244.0.0/16"), IpAddr.parse("10.0.0.11")));
+    open(d, a, b);
+    d.receive(a, V4, List.of(route("10.244.0.0/16", "10.0.0.10", 64514)));
+    d.receive(b, V4, List.of(route("10.244.0.0/16", "10.0.0.11", 64515)));
+    d.settle();
+    assertThat(best(d).from()).isEqualTo("default/10.0.0.11");
+    assertThat(d.kernelRoutes().get(0).nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("10.0.0.11"), "eth0"));
+    // a shorter AS path is decided before step 12: the hint does not override it
+    FrrDaemon longer = daemon(TWO_PEERS.formatted(64514, 64515, ""), host());
+    SessionContext la = session(longer, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    SessionContext lb = session(longer, "10.0.0.11", "10.0.0.1", null, 64513, 64515, "10.0.0.11", "eth0", V4);
+    longer.selectedFirst(java.util.Map.of(dev.podpath.core.net.IpPrefix.parse("10.244.0.0/16"), IpAddr.parse("10.0.0.11")));
+    open(longer, la, lb);
+    longer.receive(la, V4, List.of(route("10.244.0.0/16", "10.0.0.10", 64514)));
+    longer.receive(lb, V4, List.of(route("10.244.0.0/16", "10.0.0.11", 64515, 64600)));
+    longer.settle();
+    assertThat(best(longer).from()).isEqualTo("default/10.0.0.10");
+  }
+
+  @Test
   void compareRouterIdOrALongerPathIsNoArrivalOrderTie() {
     String cmp = TWO_PEERS.replace(" no bgp ebgp-requires-policy\n", " no bgp ebgp-requires-policy\n bgp bestpath compare-routerid\n");
     FrrDaemon d = daemon(cmp.formatted(64514, 64515, ""), host());
