@@ -382,6 +382,19 @@ public final class FrrDaemon implements RoutingDaemon {
         }
       }
     }
+    // lab (engine.md): the kernel refuses an IPv6 gateway route whose egress device is the loopback
+    // ("Egress device can not be loopback device for this route"): a link-local next hop on `lo`
+    // (session sourced from a loopback address) is not installed
+    List<KernelRoute.NextHop> refused = hops.stream().filter(h -> h.gateway() != null && h.gateway().isLinkLocal() && "lo".equals(h.device())).toList();
+    hops.removeAll(refused);
+    if (!refused.isEmpty()) {
+      fs.add(Finding.info("frr/link-local-on-loopback", p + ": link-local next hop " + refused.get(0).gateway()
+          + " would leave through lo (the session's local address is on the loopback); the kernel refuses it"
+          + (hops.isEmpty() ? ", so zebra installs no route" : ""), b.where()).onHost(host.host()));
+    }
+    if (hops.isEmpty()) {
+      return;
+    }
     String dev = hops.size() == 1 ? hops.get(0).device() : null;
     out.add(new KernelRoute(zebra.table(), p, KernelRoute.Type.UNICAST, hops, dev, KERNEL_METRIC, "bgp", "frr", b.where()));
   }

@@ -118,7 +118,13 @@ final class FrrReceive {
       // the connected fe80::/64 of an interface: valid whether or not the global address is
       // reachable (lab seed 24 r1: a reflected path with an off-link global next hop installed via fe80::);
       // zebra installs the link-local one (bgp_zebra.c bgp_path_info_to_ipv6_nexthop)
-      String dev = s.sharedInterface() != null ? s.sharedInterface() : linkLocalDevice(nh, zebra);
+      // zebra gets it on peer->nexthop.ifp, the interface owning the session's local address
+      // (bgp_zebra.c update_ipv6nh_for_route_install, bgp_zebra_nexthop_set): `lo` for a session
+      // sourced from a loopback address (lab seed 17 r2: best path, no kernel route)
+      String dev = zebra.interfaceOwning(s.localAddress());
+      if (dev == null) {
+        dev = s.sharedInterface() != null ? s.sharedInterface() : linkLocalDevice(nh, zebra);
+      }
       if (dev == null) {
         return c.invalid("link-local next hop " + ll + ": no interface of this host has IPv6; path not valid (bgpd next-hop tracking)");
       }

@@ -316,4 +316,26 @@ class FrrReceiveTest {
     rr.settle();
     assertThat(only(rr).best()).isTrue();
   }
+  @Test
+  void aLinkLocalNextHopOverASessionSourcedFromLoIsBestButNotInstalled() {
+    // bgp_zebra.c update_ipv6nh_for_route_install: ifindex = peer->nexthop.ifp (the local address's
+    // interface, lo here); the kernel refuses a gateway route via lo. Lab seed 17 r2 (iBGP multihop
+    // from fd00:ff::2 on lo): best in bgpd, no kernel route
+    TestHost h = new TestHost("r2").iface("eth0", null, "fd00:0:1::3/64").iface("lo", null, "fd00:ff::2/128");
+    FrrDaemon d = daemon("""
+        router bgp 65001
+         neighbor fd00:ff::1 remote-as 65001
+         neighbor fd00:ff::1 update-source fd00:ff::2
+         address-family ipv6 unicast
+          neighbor fd00:ff::1 activate
+         exit-address-family
+        """, h);
+    SessionContext s = session(d, "fd00:ff::1", "fd00:ff::2", null, 65001, 65001, "10.255.0.1", null, V6);
+    open(d, s);
+    d.receive(s, V6, List.of(route("fd00:a:5::/48", "fd00:0:1::2", "fe80::2", 65006)));
+    d.settle();
+    assertThat(only(d).best()).isTrue();
+    assertThat(d.kernelRoutes()).isEmpty();
+    assertThat(d.findings()).extracting(Finding::code).contains("frr/link-local-on-loopback");
+  }
 }
