@@ -65,7 +65,7 @@ public record Simulation(
    * edited copies of one snapshot (the `fix` search), where an edit re-parses only what it changed.
    */
   public static Simulation of(Snapshot snapshot, ParsedConfigs parses) {
-    return of(snapshot, agentOf(snapshot), parses);
+    return of(snapshot, agentOf(snapshot), parses, d -> {});
   }
 
   /** The first stage on its own: what the Cilium agent makes of the snapshot's settings. */
@@ -77,10 +77,19 @@ public record Simulation(
 
   /** The later stages (network, daemons, Cilium's speakers and routes, control plane) for a known agent. */
   public static Simulation of(Snapshot snapshot, AgentStartupResult agent) {
-    return of(snapshot, agent, ParsedConfigs.none());
+    return of(snapshot, agent, ParsedConfigs.none(), d -> {});
   }
 
-  private static Simulation of(Snapshot snapshot, AgentStartupResult agent, ParsedConfigs parses) {
+  /**
+   * The same, with {@code configure} applied to every routing daemon before the control plane
+   * runs (the lab replays the real daemons' timing-dependent choices this way).
+   */
+  public static Simulation of(Snapshot snapshot, AgentStartupResult agent, java.util.function.Consumer<RoutingDaemon> configure) {
+    return of(snapshot, agent, ParsedConfigs.none(), configure);
+  }
+
+  private static Simulation of(Snapshot snapshot, AgentStartupResult agent, ParsedConfigs parses,
+      java.util.function.Consumer<RoutingDaemon> configure) {
     CiliumVersion version = agent.config().version();
     List<Finding> findings = new ArrayList<>(snapshot.findings());
     findings.addAll(agent.findings());
@@ -103,6 +112,7 @@ public record Simulation(
     findings.addAll(routing.findings());
     List<CiliumAgentRoutes> agents = routing.nodes().values().stream().map(CiliumAgentRoutes::new).toList();
 
+    daemons.forEach(configure);
     ControlPlaneResult cp = ControlPlane.compute(network, daemons, agents);
     findings.addAll(cp.findings());
     return new Simulation(snapshot, version, agent, network, daemons, cp, findings);

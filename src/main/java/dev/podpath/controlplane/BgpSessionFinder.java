@@ -222,6 +222,16 @@ public final class BgpSessionFinder {
           (x.passive() ? baWhy : abWhy) + (x.passive() || y.passive() ? "" : "; and " + baWhy));
     }
     rank++;
+    Nb noLoopback = !a.daemon.peersOverLoopback() ? a : !b.daemon.peersOverLoopback() ? b : null;
+    if (noLoopback != null && (x.peerAddress().isLoopback() || y.peerAddress().isLoopback())) {
+      // F84 zebra/connected.c connected_add_ipv4/ipv6 drop ::1 and 127.0.0.0/8 (martians): bgpd
+      // never resolves such a peer (bgp_fsm.c "Waiting for NHT") and resets an accepted
+      // connection (bgp_network.c "nexthop_set failed"); lab: FRR Active, bird FSM error
+      IpAddr loop = noLoopback == a ? x.peerAddress() : y.peerAddress();
+      return fail(rank, SessionDownReason.LOOPBACK_UNUSABLE, side(noLoopback) + " peers over " + loop
+          + ": FRR's zebra ignores ::1 and 127.0.0.0/8, so bgpd waits for next-hop tracking (\"Waiting for NHT\") and resets"
+          + " an accepted connection (\"nexthop_set failed\"); peer over an address on an interface instead (e.g. a /32 or /128 on lo)");
+    }
     PathProbe.Result fwd = probe.walk(a.ref.host(), x.vrf(), x.peerAddress());
     if (!fwd.reached() || !fwd.deliveredTo().equals(b.ref.host())) {
       return fail(rank, SessionDownReason.NO_TCP_PATH, "from " + side(a) + " to " + x.peerAddress() + ": "
@@ -341,8 +351,34 @@ public final class BgpSessionFinder {
 
   private SessionContext context(Nb self, Nb peer, IpAddr local, Set<AddressFamily> fams) {
     String shared = sharedInterface(self);
-    return new SessionContext(self.cfg.id(), local, null, self.cfg.peerAddress(), self.cfg.localAs(), peer.cfg.localAs(),
+    return new SessionContext(self.cfg.id(), local, linkLocal(self.ref.host(), shared), self.cfg.peerAddress(), self.cfg.localAs(), peer.cfg.localAs(),
         peer.daemon.routerId(), shared != null, shared, fams, peer.ref.host(), peer.ref.name());
+  }
+
+  /**
+   * The link-local address host.yaml gives the shared interface, or null: the kernel generates one
+   * for every IPv6 interface, but its value is known only when configured (FRR bgp_zebra.c
+   * bgp_zebra_nexthop_set and BIRD's link_addr take the interface's link-local as the second
+   * IPv6 next hop).
+   */
+  private IpAddr linkLocal(String host, String iface) {
+    if (iface == null) {
+      return null;
+    }
+    var h = network.host(host).orElse(null);
+    if (h == null) {
+      return null;
+    }
+    for (Interface i : h.interfaces()) {
+      if (i.name().equals(iface)) {
+        for (IfAddress a : i.addresses()) {
+          if (a.address().v6() && a.address().isLinkLocal()) {
+            return a.address();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static Outcome fail(int rank, SessionDownReason r, String m) {

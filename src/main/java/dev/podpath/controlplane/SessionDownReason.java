@@ -21,6 +21,12 @@ public enum SessionDownReason {
   NO_LISTENER("neither side listens where the other connects"),
   /** The active side connects to a port the other side does not listen on. */
   PORT_MISMATCH("port mismatch"),
+  /**
+   * A side cannot peer over a loopback address: FRR's zebra drops ::1 and 127.0.0.0/8 as martians
+   * (F84 zebra/connected.c connected_add_ipv4/ipv6), so bgpd never resolves the peer ("Waiting for
+   * NHT") and resets an accepted connection ("nexthop_set failed").
+   */
+  LOOPBACK_UNUSABLE("FRR cannot peer over ::1 / 127.0.0.0/8 (zebra ignores loopback addresses)"),
   /** No route, a drop, or no neighbor on the way, in one direction of the TCP connection. */
   NO_TCP_PATH("no route for the TCP connection"),
   /** The connection's source address is not the address the other side expects (or binds). */

@@ -6,6 +6,7 @@ import dev.podpath.controlplane.KernelFib;
 import dev.podpath.controlplane.SessionResult;
 import dev.podpath.controlplane.cilium.CiliumAgentRoutes;
 import dev.podpath.controlplane.cilium.CiliumBgpSpeaker;
+import dev.podpath.controlplane.frr.FrrDaemon;
 import dev.podpath.controlplane.spi.RibEntry;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
@@ -38,9 +39,82 @@ public final class LabComparison {
   public static final String POD_STAND_IN_ROUTE = "pod-stand-in-route";
   public static final String FRR_UNLISTED_DOWN_SESSION = "frr-unlisted-down-session";
 
+  /** The status FRR's simulation gives a multipath companion of the best path (RibEntry.best() is true for it). */
+  private static final String MULTIPATH = "multipath";
+
   private LabComparison() {}
 
+  /**
+   * Compares, then replays FRR's arrival-order choices: where a real FRR best path is a candidate
+   * the simulation marked as tied down to step 12 (the older eBGP path wins) but did not select,
+   * the simulation is run again with that path as the one selected first, so that what the daemon
+   * advertises downstream follows the same timing (at most {@link #REPLAYS} times). Each replayed
+   * choice is counted as {@link #ARRIVAL_ORDER_TIE}; a path outside the tie set is never replayed.
+   */
   public static LabDiff compare(Simulation sim, LabObservation seen) {
+    Map<String, Map<IpPrefix, IpAddr>> first = new TreeMap<>();
+    LabDiff diff = compareOnce(sim, seen);
+    for (int i = 0; i < REPLAYS; i++) {
+      Map<String, Map<IpPrefix, IpAddr>> more = tiedRealChoices(sim, seen);
+      int before = count(first);
+      more.forEach((h, m) -> first.computeIfAbsent(h, k -> new TreeMap<>()).putAll(m));
+      if (count(first) == before) {
+        break;
+      }
+      sim = Simulation.of(sim.snapshot(), sim.agent(), d -> {
+        if (d instanceof FrrDaemon f && first.containsKey(d.host())) {
+          f.selectedFirst(first.get(d.host()));
+        }
+      });
+      diff = compareOnce(sim, seen);
+    }
+    if (count(first) == 0) {
+      return diff;
+    }
+    Map<String, Integer> normalised = new TreeMap<>(diff.normalised());
+    normalised.merge(ARRIVAL_ORDER_TIE, count(first), Integer::sum);
+    return new LabDiff(diff.differences(), diff.compared(), normalised);
+  }
+
+  /** How many times {@link #compare(Simulation, LabObservation)} re-runs the simulation with the real choices. */
+  static final int REPLAYS = 4;
+
+  private static int count(Map<String, Map<IpPrefix, IpAddr>> m) {
+    return m.values().stream().mapToInt(Map::size).sum();
+  }
+
+  /** Per FRR host: default-VRF prefixes whose real best is a tied candidate the simulation did not select -> its peer. */
+  private static Map<String, Map<IpPrefix, IpAddr>> tiedRealChoices(Simulation sim, LabObservation seen) {
+    Map<String, Map<IpPrefix, IpAddr>> out = new TreeMap<>();
+    Map<String, List<RibEntry>> ribs = sim.controlPlane().ribs();
+    for (ObservedBgpRoute o : seen.bgpRoutes()) {
+      if (o.daemon() != LabDaemon.FRR || !o.best() || !o.table().equals("default") || !o.source().equals("bgp") || o.from().isEmpty()) {
+        continue;
+      }
+      Best real = realBest(o);
+      for (RibEntry e : ribs.getOrDefault(o.host() + "/frr", List.of())) {
+        if (e.arrivalOrderTie() && e.prefix().equals(o.prefix()) && e.table().startsWith("default ") && sameBgp(simBest("frr", e), real)
+            && e.from().startsWith("default/")) {
+          IpAddr peer = peerOf(e.from().substring("default/".length()));
+          if (peer != null) {
+            out.computeIfAbsent(o.host(), k -> new TreeMap<>()).put(o.prefix(), peer);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The neighbor address of an FRR neighbor id's second part, null for an interface name (unnumbered). */
+  private static IpAddr peerOf(String text) {
+    try {
+      return IpAddr.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static LabDiff compareOnce(Simulation sim, LabObservation seen) {
     Map<String, List<FibEntry>> fibs = new TreeMap<>();
     for (Map.Entry<String, KernelFib> e : sim.controlPlane().fibs().entrySet()) {
       fibs.put(e.getKey(), e.getValue().entries());
@@ -63,7 +137,7 @@ public final class LabComparison {
     Set<String> hosts = new TreeSet<>(fibs.keySet());
     seen.kernelRoutes().forEach(k -> hosts.add(k.host()));
     for (String h : hosts) {
-      compareFib(r, h, fibs.getOrDefault(h, List.of()), seen.kernelRoutesOf(h));
+      compareFib(r, h, fibs.getOrDefault(h, List.of()), seen.kernelRoutesOf(h), tieGateways(ribs.getOrDefault(h + "/frr", List.of())));
     }
     compareRibs(r, ribs, seen);
     r.differences.sort(Comparator.comparing(LabDifference::host).thenComparing(LabDifference::kind)
@@ -151,7 +225,26 @@ public final class LabComparison {
     }
   }
 
-  private static void compareFib(Run r, String host, List<FibEntry> simEntries, List<ObservedKernelRoute> realRoutes) {
+  /**
+   * Per prefix of FRR's default instance that has arrival-order ties: the next hops of the best,
+   * its multipath companions and every tied candidate — the kernel route zebra installs may carry
+   * any of them, depending on which path bgpd selected first (bgp_path_info_cmp step 12).
+   */
+  private static Map<IpPrefix, Set<IpAddr>> tieGateways(List<RibEntry> frrRib) {
+    Set<IpPrefix> tied = frrRib.stream().filter(RibEntry::arrivalOrderTie).filter(e -> e.table().startsWith("default "))
+        .map(RibEntry::prefix).collect(Collectors.toSet());
+    Map<IpPrefix, Set<IpAddr>> out = new HashMap<>();
+    for (RibEntry e : frrRib) {
+      if (tied.contains(e.prefix()) && e.table().startsWith("default ") && (e.best() || e.arrivalOrderTie()) && e.attributes() != null
+          && e.attributes().nextHop() != null) {
+        out.computeIfAbsent(e.prefix(), k -> new TreeSet<>()).add(e.attributes().nextHop());
+      }
+    }
+    return out;
+  }
+
+  private static void compareFib(Run r, String host, List<FibEntry> simEntries, List<ObservedKernelRoute> realRoutes,
+      Map<IpPrefix, Set<IpAddr>> tieGateways) {
     boolean simHasAgentRoutes = simEntries.stream().anyMatch(e -> e.installer().equals(CiliumAgentRoutes.INSTALLER));
     Map<String, Route> sim = new TreeMap<>();
     for (FibEntry e : simEntries) {
@@ -196,7 +289,11 @@ public final class LabComparison {
       } else if (s.protoClass.equals("cilium")) {
         // the stand-in pod's veth is not cilium_host: only the prefix and type compare
         r.normalise(POD_STAND_IN_ROUTE);
-      } else if (!hopsMatch(r, s.hops, o.hops)) {
+      } else if (hopsMatch(r, s.hops, o.hops)) {
+        continue;
+      } else if (s.protoClass.equals("bgp") && s.table.equals("main") && tieMatch(o.hops, tieHops(tieGateways.get(s.prefix), sim.values()))) {
+        r.normalise(ARRIVAL_ORDER_TIE);
+      } else {
         r.diff(host, LabDifference.Kind.ROUTE_NEXT_HOP, s.item(), s.hopsText(), o.hopsText());
       }
     }
@@ -232,6 +329,49 @@ public final class LabComparison {
     }
     if (linkLocal) {
       r.normalise(LINK_LOCAL_GATEWAY);
+    }
+    return true;
+  }
+
+  /**
+   * The tied candidates' next hops with the device each leaves through: the simulated host's
+   * connected (device) route covering the gateway, the most specific one.
+   */
+  private static List<Hop> tieHops(Set<IpAddr> gateways, java.util.Collection<Route> simRoutes) {
+    if (gateways == null) {
+      return List.of();
+    }
+    List<Hop> out = new ArrayList<>();
+    for (IpAddr gw : gateways) {
+      Route on = null;
+      for (Route x : simRoutes) {
+        boolean device = x.type.equals("unicast") && x.hops.size() == 1 && x.hops.get(0).gateway == null;
+        if (device && x.table.equals("main") && x.prefix.contains(gw) && (on == null || x.prefix.length() > on.prefix.length())) {
+          on = x;
+        }
+      }
+      out.add(new Hop(gw, on == null ? null : on.hops.get(0).dev));
+    }
+    return out;
+  }
+
+  /**
+   * A zebra route whose prefix has arrival-order ties agrees when every real next hop is the next
+   * hop of a tied candidate: same gateway and device, or a link-local gateway on that candidate's
+   * device (the UPDATE's link-local next hop, see {@link #hopsMatch}). The number of hops may
+   * differ, since the multipath set follows whichever path is best. A next hop outside the tie set
+   * is a difference.
+   */
+  private static boolean tieMatch(List<Hop> real, List<Hop> allowed) {
+    if (allowed.isEmpty() || real.isEmpty()) {
+      return false;
+    }
+    for (Hop h : real) {
+      boolean ok = h.gateway != null && allowed.stream().anyMatch(a -> Objects.equals(a.dev, h.dev)
+          && (a.gateway.equals(h.gateway) || h.gateway.isLinkLocal()));
+      if (!ok) {
+        return false;
+      }
     }
     return true;
   }
@@ -304,9 +444,11 @@ public final class LabComparison {
       Map<String, List<Best>> ties = new HashMap<>();
       for (RibEntry e : ribs.getOrDefault(d, List.of())) {
         String key = ribTable(name, e.table()) + " " + e.prefix();
-        if (e.best()) {
+        if (e.best() && !MULTIPATH.equals(e.status())) {
+          // FRR's multipath companions are marked best too; the RIB compares the one bestpath
           sim.put(key, simBest(name, e));
-        } else if (e.status() != null && e.status().contains("arrival order")) {
+        }
+        if (e.arrivalOrderTie()) {
           // FRR keeps the older of two equal eBGP paths (bgp_path_info_cmp step 12): which arrived first is timing
           ties.computeIfAbsent(key, k -> new ArrayList<>()).add(simBest(name, e));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podpath.controlplane.spi.AddressFamily;
 import dev.podpath.controlplane.spi.RoutingDaemon;
+import dev.podpath.controlplane.spi.SessionContext;
 import dev.podpath.core.net.IpAddr;
 import dev.podpath.core.net.IpPrefix;
 import dev.podpath.ingest.host.HostSpec;
@@ -205,6 +206,63 @@ class BgpSessionFinderTest {
     assertThat(s(r, "n1", "cilium").established()).isTrue();
     assertThat(s(r, "n1", "cilium").localAddress()).isEqualTo(IpAddr.parse("::1"));
     assertThat(bird.bestRoutes().get(IpPrefix.parse("fd00:224::/80")).attributes().nextHop()).isEqualTo(IpAddr.parse("::1"));
+  }
+
+  @Test
+  void aDaemonThatCannotPeerOverLoopbackKeepsBothSidesDownWithTheReason() {
+    // FRR + zebra (F84 zebra/connected.c drops ::1 / 127.0.0.0/8); lab seed 36 r1: FRR Active, bird FSM error
+    FakeBgpDaemon bird = new FakeBgpDaemon("n1", "bird", List.of(Nbr.to("frr", 65000, 65001, "::1").ttl(2).build()), List.of(), true);
+    FakeBgpDaemon frr = new FakeBgpDaemon("n1", "frr", List.of(Nbr.to("bird", 65001, 65000, "::1").ttl(2).build()),
+        List.of(IpPrefix.parse("fd00:224::/80")), false) {
+      @Override
+      public boolean peersOverLoopback() {
+        return false;
+      }
+    };
+    ControlPlaneResult r = run(List.of(N1), bird, frr);
+    for (String id : List.of("frr", "bird")) {
+      SessionResult down = s(r, "n1", id);
+      assertThat(down.established()).isFalse();
+      assertThat(down.reason()).isEqualTo(SessionDownReason.LOOPBACK_UNUSABLE);
+      assertThat(down.message()).contains("n1/frr neighbor bird peers over ::1").contains("Waiting for NHT").contains("nexthop_set failed");
+    }
+    assertThat(bird.bestRoutes()).isEmpty();
+    // the same pair over an address on lo comes up
+    FakeBgpDaemon bird2 = new FakeBgpDaemon("n1", "bird", List.of(Nbr.to("frr", 65000, 65001, "fd00:fe::11").ttl(2).build()), List.of(), true);
+    FakeBgpDaemon frr2 = new FakeBgpDaemon("n1", "frr", List.of(Nbr.to("bird", 65001, 65000, "fd00:fe::11").ttl(2).build()),
+        List.of(), false) {
+      @Override
+      public boolean peersOverLoopback() {
+        return false;
+      }
+    };
+    assertThat(s(run(List.of(N1), bird2, frr2), "n1", "frr").established()).isTrue();
+  }
+
+  @Test
+  void aConfiguredLinkLocalAddressOfTheSharedInterfaceIsTheSessionsSecondNextHop() {
+    HostSpec n1 = Hosts.host("n1").iface("eth0", "fd00:1::11/64", "fe80::11/64").build();
+    List<SessionContext> seen = new ArrayList<>();
+    FakeBgpDaemon n1d = new FakeBgpDaemon("n1", "fake", List.of(n1ToR1().build()), List.of(), true) {
+      @Override
+      public void open(List<SessionContext> established) {
+        seen.addAll(established);
+        super.open(established);
+      }
+    };
+    run(List.of(R1, n1), n1d, d("r1", r1ToN1()));
+    assertThat(seen).isNotEmpty().allSatisfy(c -> assertThat(c.localLinkLocal()).isEqualTo(IpAddr.parse("fe80::11")));
+    // not configured: unknown (the kernel's generated one is not in the snapshot)
+    List<SessionContext> none = new ArrayList<>();
+    FakeBgpDaemon r1d = new FakeBgpDaemon("r1", "fake", List.of(r1ToN1().build()), List.of(), true) {
+      @Override
+      public void open(List<SessionContext> established) {
+        none.addAll(established);
+        super.open(established);
+      }
+    };
+    run(List.of(R1, n1), d("n1", n1ToR1()), r1d);
+    assertThat(none).isNotEmpty().allSatisfy(c -> assertThat(c.localLinkLocal()).isNull());
   }
 
   @Test

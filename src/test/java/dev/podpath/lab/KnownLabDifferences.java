@@ -3,7 +3,6 @@ package dev.podpath.lab;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Differences between the real daemons and the simulation that are known and reported podpath
@@ -22,19 +21,6 @@ record KnownLabDifferences(String id, String reason, Matcher matches) {
     boolean test(List<LabDifference> all, long seed, LabDifference d);
   }
 
-  static final KnownLabDifferences FRR_MULTIPATH = new KnownLabDifferences("frr-multipath",
-      "podpath bug: FRR 8.4.4 bgpd installs every path that ties with the best up to the multipath step "
-          + "(maximum-paths defaults to 64 on the lab's build; same AS path length and neighbor AS) as ECMP next hops; "
-          + "podpath's FRR model installs only the best path (controlplane.frr, not fixed here)",
-      (all, seed, d) -> d.kind() == LabDifference.Kind.ROUTE_NEXT_HOP && d.item().endsWith(" bgp")
-          && hops(d.real()) > hops(d.simulated()));
-
-  static final KnownLabDifferences FRR_LOOPBACK_PEER = new KnownLabDifferences("frr-zebra-loopback-peer",
-      "podpath bug: FRR 8.4.4 bgpd with zebra never keeps a session to ::1 / 127.0.0.1 (\"Waiting for NHT\", then "
-          + "\"nexthop_set failed\"; bird sees \"Finite state machine error\"), the simulation brings it up; every route "
-          + "that would have crossed it differs too, so the whole seed is attributed (generator `localhost-peering`)",
-      (all, seed, d) -> all.stream().anyMatch(KnownLabDifferences::loopbackSessionUpOnlyInSimulation));
-
   /**
    * Seeds whose remaining differences are not triaged yet (seed -> the first one, as recorded in
    * the runs of 2026-11-26; docs/fidelity/lab.md "Open differences"). Each is a suspected podpath
@@ -48,19 +34,10 @@ record KnownLabDifferences(String id, String reason, Matcher matches) {
           + "(docs/fidelity/lab.md lists each seed)",
       (all, seed, d) -> OPEN_SEEDS.containsKey(seed));
 
-  static final List<KnownLabDifferences> ALL = List.of(FRR_LOOPBACK_PEER, FRR_MULTIPATH, OPEN);
+  static final List<KnownLabDifferences> ALL = List.of(OPEN);
 
   /** The known entry a difference of {@code seed} is attributed to, if any. */
   static Optional<KnownLabDifferences> attribute(List<LabDifference> all, long seed, LabDifference d) {
     return ALL.stream().filter(k -> k.matches.test(all, seed, d)).findFirst();
-  }
-
-  static boolean loopbackSessionUpOnlyInSimulation(LabDifference d) {
-    return d.kind() == LabDifference.Kind.SESSION_STATE && d.simulated().equals("Established")
-        && Set.of("::1", "127.0.0.1").stream().anyMatch(a -> d.item().endsWith(" " + a) || d.item().endsWith("(" + a + ")"));
-  }
-
-  static int hops(String text) {
-    return text.startsWith("via ") || text.startsWith("dev ") ? text.split(", ").length : 0;
   }
 }

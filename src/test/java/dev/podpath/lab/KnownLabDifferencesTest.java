@@ -20,26 +20,13 @@ class KnownLabDifferencesTest {
       "unreachable metric 32", LabDifference.ABSENT);
 
   @Test
-  void multipathMatchesOnlyMoreRealHopsOnBgpRoutes() {
-    assertThat(KnownLabDifferences.attribute(List.of(ECMP), 3, ECMP)).contains(KnownLabDifferences.FRR_MULTIPATH);
-    LabDifference sameCount = new LabDifference("r6", LabDifference.Kind.ROUTE_NEXT_HOP, "fib main fd00:a:1::/48 bgp",
-        "via fd00:0:2::1 dev eth0", "via fd00:0:2::2 dev eth0");
-    LabDifference bird = new LabDifference("r6", LabDifference.Kind.ROUTE_NEXT_HOP, "fib main fd00:a:1::/48 bird",
-        "via fd00:0:2::1 dev eth0", "via fd00:0:2::1 dev eth0, via fd00:0:2::2 dev eth0");
-    assertThat(KnownLabDifferences.attribute(List.of(sameCount), 3, sameCount)).isEmpty();
-    assertThat(KnownLabDifferences.attribute(List.of(bird), 3, bird)).isEmpty();
-  }
-
-  @Test
-  void loopbackPeerAttributesTheWholeSeedOnlyWhenTheLoopbackSessionIsUpOnlyInTheSimulation() {
-    assertThat(KnownLabDifferences.attribute(List.of(LOOPBACK, CASCADE), 36, CASCADE)).contains(KnownLabDifferences.FRR_LOOPBACK_PEER);
-    assertThat(KnownLabDifferences.attribute(List.of(LOOPBACK_BIRD, CASCADE), 36, CASCADE)).contains(KnownLabDifferences.FRR_LOOPBACK_PEER);
-    assertThat(KnownLabDifferences.attribute(List.of(CASCADE), 36, CASCADE)).isEmpty();
-    LabDifference otherPeer = new LabDifference("r1", LabDifference.Kind.SESSION_STATE, "session frr 10.0.0.1", "Established", "ACTIVE");
-    LabDifference downInSim = new LabDifference("r1", LabDifference.Kind.SESSION_STATE, "session frr ::1",
-        "not Established (AS mismatch)", "ESTABLISHED");
-    assertThat(KnownLabDifferences.attribute(List.of(otherPeer, CASCADE), 36, CASCADE)).isEmpty();
-    assertThat(KnownLabDifferences.attribute(List.of(downInSim, CASCADE), 36, CASCADE)).isEmpty();
+  void theFixedFrrBugsAreNoLongerExcused() {
+    // frr-multipath (maximum-paths default MULTIPATH_NUM) and frr-zebra-loopback-peer (session down
+    // reason LOOPBACK_UNUSABLE) were fixed in the simulation: such a difference must fail the lab again
+    assertThat(KnownLabDifferences.ALL).extracting(KnownLabDifferences::id).doesNotContain("frr-multipath", "frr-zebra-loopback-peer");
+    for (LabDifference d : List.of(ECMP, LOOPBACK, LOOPBACK_BIRD, CASCADE)) {
+      assertThat(KnownLabDifferences.attribute(List.of(LOOPBACK, CASCADE, d), d == ECMP ? 3 : 36, d)).isEmpty();
+    }
   }
 
   @Test

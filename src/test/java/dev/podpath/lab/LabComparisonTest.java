@@ -53,6 +53,12 @@ class LabComparisonTest {
     return new RibEntry(table, p, from, a, best, status, W);
   }
 
+  /** A candidate FRR's simulation marked as tied with the best down to the arrival-order step. */
+  private static RibEntry tie(String table, IpPrefix p, String from, IpAddr nh, boolean best, String status, long... path) {
+    RibEntry e = rib(table, p, from, nh, best, status, path);
+    return new RibEntry(e.table(), e.prefix(), e.from(), e.attributes(), e.best(), e.status(), e.where(), true);
+  }
+
   private static ObservedBgpRoute bgp(LabDaemon d, String table, IpPrefix p, String source, boolean best, String kind, IpAddr nh,
       Long... path) {
     return new ObservedBgpRoute("r1", d, table, p, source, "x", best, kind, nh, List.of(path), "IGP", null, null, Map.of());
@@ -153,7 +159,7 @@ class LabComparisonTest {
             rib("default ipv6 unicast", P, "default/fd00:1::2", R2, true, "", 65002),
             rib("default ipv6 unicast", q, "default/fd00:1::2", R2, true, "", 65002),
             rib("default ipv6 unicast", t, "default/fd00:1::2", R2, true, "", 65009),
-            rib("default ipv6 unicast", t, "default/fd00:1::3", R3, false, "lost: router-id (arrival order is not modelled)", 65009)),
+            tie("default ipv6 unicast", t, "default/fd00:1::3", R3, false, "lost: router-id (arrival order is not modelled)", 65009)),
         "r1/bird", List.of(rib("master6", u, "r2", R2, true, "unreachable: no route covers next hop", 65002)));
     LabDiff d = LabComparison.compare(List.of(), Map.of(), ribs, observation(List.of(), List.of(
         bgp(LabDaemon.FRR, "default", P, "bgp", true, "unicast", R3, 65002L),
@@ -166,6 +172,59 @@ class LabComparisonTest {
         org.assertj.core.groups.Tuple.tuple(LabDifference.Kind.RIB_KIND, "rib bird master6 fd00:a:5::/48"));
     assertThat(d.normalised()).containsEntry(LabComparison.ARRIVAL_ORDER_TIE, 1);
     assertThat(d.differences().get(2).simulated()).isEqualTo("unreachable via fd00:1::2 as-path [65002]");
+  }
+
+  @Test
+  void aMultipathCompanionIsNotTheBestAndFibTiesAcceptOnlyTiedNextHops() {
+    IpPrefix v4 = IpPrefix.parse("172.16.3.0/24");
+    IpAddr a = IpAddr.parse("10.1.0.2");
+    IpAddr b = IpAddr.parse("10.1.0.3");
+    IpAddr c = IpAddr.parse("10.1.0.4");
+    // b ties with the best a down to step 12 (different neighbour AS: no multipath), c does not tie
+    Map<String, List<RibEntry>> ribs = Map.of("r1/frr", List.of(
+        rib("default ipv4 unicast", v4, "default/10.1.0.2", a, true, "", 65002),
+        tie("default ipv4 unicast", v4, "default/10.1.0.3", b, false, "lost: router-id", 65003),
+        rib("default ipv4 unicast", v4, "default/10.1.0.4", c, false, "lost: AS path length 2 vs 1", 65004, 65005),
+        rib("default ipv4 unicast", P, "default/fd00:1::2", R2, true, "", 65002),
+        rib("default ipv4 unicast", P, "default/fd00:1::3", R3, true, "multipath", 65002)));
+    IpPrefix lan = IpPrefix.parse("10.1.0.0/24");
+    List<FibEntry> fibs = new java.util.ArrayList<>(BASE_FIB);
+    fibs.add(fib(lan, "kernel", 0, KernelRoute.Type.UNICAST, null, "eth0", "kernel"));
+    fibs.add(fib(v4, "bgp", 20, KernelRoute.Type.UNICAST, a, "eth0", "r1/frr"));
+    ObservedKernelRoute realLan = kernel(lan, "unicast", "kernel", null, new ObservedKernelRoute.NextHop(null, "eth0"));
+    List<ObservedBgpRoute> realRib = List.of(bgp(LabDaemon.FRR, "default", v4, "bgp", true, "unicast", b, 65003L),
+        bgp(LabDaemon.FRR, "default", P, "bgp", true, "unicast", R2, 65002L));
+    LabDiff agree = LabComparison.compare(List.of(), Map.of("r1", fibs), ribs, observation(List.of(), realRib, List.of(BASE_REAL, realLan,
+        kernel(v4, "unicast", "bgp", 20L, new ObservedKernelRoute.NextHop(b, "eth0")))));
+    assertThat(agree.differences()).isEmpty();
+    assertThat(agree.normalised()).containsEntry(LabComparison.ARRIVAL_ORDER_TIE, 2);
+
+    // c is not in the tie set: still a difference, in the FIB and in the RIB
+    LabDiff differ = LabComparison.compare(List.of(), Map.of("r1", fibs), ribs, observation(List.of(),
+        List.of(bgp(LabDaemon.FRR, "default", v4, "bgp", true, "unicast", c, 65004L, 65005L), realRib.get(1)), List.of(BASE_REAL, realLan,
+        kernel(v4, "unicast", "bgp", 20L, new ObservedKernelRoute.NextHop(c, "eth0")))));
+    assertThat(differ.differences()).extracting(LabDifference::kind).containsExactlyInAnyOrder(
+        LabDifference.Kind.ROUTE_NEXT_HOP, LabDifference.Kind.RIB_AS_PATH);
+  }
+
+  @Test
+  void aTiedCandidateOnAnotherDeviceMatchesItsLinkLocalNextHopThere() {
+    // lab seed 10 r3: the tie is between a path via eth0 and one via eth1; real zebra installs the eth1 one via fe80::
+    IpPrefix lan2 = IpPrefix.parse("fd00:2::/64");
+    IpAddr other = IpAddr.parse("fd00:2::3");
+    Map<String, List<RibEntry>> ribs = Map.of("r1/frr", List.of(
+        rib("default ipv6 unicast", P, "default/fd00:1::2", R2, true, "", 65007, 65002),
+        tie("default ipv6 unicast", P, "default/fd00:2::1", other, false, "lost: router-id", 65003, 65002)));
+    List<FibEntry> fibs = new java.util.ArrayList<>(BASE_FIB);
+    fibs.add(fib(lan2, "kernel", 256, KernelRoute.Type.UNICAST, null, "eth1", "kernel"));
+    fibs.add(fib(P, "bgp", 20, KernelRoute.Type.UNICAST, R2, "eth0", "r1/frr"));
+    ObservedKernelRoute realLan2 = kernel(lan2, "unicast", "kernel", 256L, new ObservedKernelRoute.NextHop(null, "eth1"));
+    java.util.function.Function<String, LabDiff> withRealDevice = dev -> LabComparison.compare(List.of(), Map.of("r1", fibs), ribs,
+        observation(List.of(), List.of(bgp(LabDaemon.FRR, "default", P, "bgp", true, "unicast", other, 65003L, 65002L)),
+            List.of(BASE_REAL, realLan2, kernel(P, "unicast", "bgp", 20L, new ObservedKernelRoute.NextHop(IpAddr.parse("fe80::3"), dev)))));
+    assertThat(withRealDevice.apply("eth1").differences()).isEmpty();
+    assertThat(withRealDevice.apply("eth2").differences()).extracting(LabDifference::kind)
+        .containsExactly(LabDifference.Kind.ROUTE_NEXT_HOP);
   }
 
   @Test

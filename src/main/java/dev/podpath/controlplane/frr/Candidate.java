@@ -2,6 +2,7 @@ package dev.podpath.controlplane.frr;
 
 import dev.podpath.controlplane.spi.SessionContext;
 import dev.podpath.core.SourceRef;
+import dev.podpath.core.net.IpAddr;
 import dev.podpath.model.routing.KernelRoute;
 import java.util.List;
 
@@ -47,6 +48,16 @@ record Candidate(
 
   boolean ebgp() {
     return neighbor != null && neighbor.ebgp();
+  }
+
+  /** The next hop bgpd compares paths by for multipath (bgp_mpath.c bgp_path_info_nexthop_cmp). */
+  IpAddr nextHopKey() {
+    return route.nextHop();
+  }
+
+  /** The peer's address (bgp_path_info_mpath_cmp's second key), null for a local path. */
+  IpAddr peerAddress() {
+    return session == null ? null : session.remoteAddress();
   }
 
   Candidate invalid(String why) {

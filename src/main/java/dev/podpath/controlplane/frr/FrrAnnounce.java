@@ -85,7 +85,10 @@ final class FrrAnnounce {
       if (reflect) {
         IpAddr originator = a.originatorId() != null ? a.originatorId() : best.session().remoteRouterId();
         List<IpAddr> cl = new ArrayList<>();
-        cl.add(r.clusterId() != null ? r.clusterId() : r.routerId());
+        IpAddr cluster = r.clusterId() != null ? r.clusterId() : r.routerId();
+        if (cluster != null) {
+          cl.add(cluster); // without `bgp router-id` zebra's choice is not modelled: the list stays as received
+        }
         cl.addAll(a.clusterList());
         a = a.withReflection(originator, cl);
       }

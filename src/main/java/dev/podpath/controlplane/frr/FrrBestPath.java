@@ -7,16 +7,25 @@ import java.util.Objects;
 
 /**
  * bgpd's path comparison, F84 bgpd/bgp_route.c bgp_path_info_cmp, step by step (the numbers are
- * the source's comments). Step 12 ("prefer the older eBGP path") depends on arrival order, which
- * an offline model does not have: podpath goes on to the router-id (as with
- * `bgp bestpath compare-routerid`) and says so in the reason.
+ * the source's comments). Step 12 ("prefer the older eBGP path": the one already SELECTED wins)
+ * depends on arrival order, which an offline model does not have: podpath goes on to the
+ * router-id (as with `bgp bestpath compare-routerid`), says so in the reason and marks the
+ * decision {@link Decision#arrivalOrderTie()} so that consumers know the real daemon may keep
+ * either path.
  */
 final class FrrBestPath {
 
+  /** Appended to the reason of a decision taken after step 12. */
+  static final String ARRIVAL_ORDER_NOTE = " (real bgpd keeps the older eBGP path first, step 12; arrival order is not modelled)";
+
   private FrrBestPath() {}
 
-  /** The outcome: which path wins, the step that decided, and whether they are multipath-equal. */
-  record Decision(boolean firstWins, String reason, boolean multipathEqual) {}
+  /**
+   * The outcome: which path wins, the step that decided, whether they are multipath-equal, and
+   * whether they tied down to step 12 (both eBGP, no `bgp bestpath compare-routerid`), where real
+   * bgpd keeps whichever was selected first.
+   */
+  record Decision(boolean firstWins, String reason, boolean multipathEqual, boolean arrivalOrderTie) {}
 
   static long localPref(BgpAttributes a, FrrBgpRouter r) {
     return a.localPref() != null ? a.localPref() : r.defaultLocalPreference();
@@ -71,29 +80,30 @@ final class FrrBestPath {
         && (r.asPathMultipathRelax()
             || (a.ebgp() && b.ebgp() && Objects.equals(a.session() == null ? null : a.session().remoteAs(), b.session() == null ? null : b.session().remoteAs()))
             || (!a.ebgp() && !b.ebgp() && x.asPath().equals(y.asPath())));
-    String step12 = a.ebgp() && b.ebgp() && !r.compareRouterId()
-        ? " (real bgpd keeps the older eBGP path first, step 12; arrival order is not modelled)" : "";
+    // 12. both eBGP and no `bgp bestpath compare-routerid`: the path already selected wins
+    boolean age = a.ebgp() && b.ebgp() && !r.compareRouterId();
+    String step12 = age ? ARRIVAL_ORDER_NOTE : "";
     // 13. router id (ORIGINATOR_ID if reflected)
     IpAddr ix = routerId(a, r);
     IpAddr iy = routerId(b, r);
     if (ix != null && iy != null && !ix.equals(iy)) {
-      return new Decision(ix.compareTo(iy) < 0, "router-id " + ix + " vs " + iy + step12, eq);
+      return new Decision(ix.compareTo(iy) < 0, "router-id " + ix + " vs " + iy + step12, eq, age);
     }
     // 14. cluster list length
     if (x.clusterList().size() != y.clusterList().size()) {
-      return new Decision(x.clusterList().size() < y.clusterList().size(), "cluster-list length", eq);
+      return new Decision(x.clusterList().size() < y.clusterList().size(), "cluster-list length" + step12, eq, age);
     }
     // 15. neighbor address (sockunion_cmp); a path without a remote address loses
     IpAddr px = a.session() == null ? null : a.session().remoteAddress();
     IpAddr py = b.session() == null ? null : b.session().remoteAddress();
     if (px == null || py == null) {
-      return new Decision(px != null || (py == null && a.from().compareTo(b.from()) <= 0), "peer address", eq);
+      return new Decision(px != null || (py == null && a.from().compareTo(b.from()) <= 0), "peer address" + step12, eq, age);
     }
-    return new Decision(px.compareTo(py) <= 0, "neighbor address " + px + " vs " + py, eq);
+    return new Decision(px.compareTo(py) <= 0, "neighbor address " + px + " vs " + py + step12, eq, age);
   }
 
   private static Decision d(boolean first, String reason) {
-    return new Decision(first, reason, false);
+    return new Decision(first, reason, false, false);
   }
 
   // bgp_route.c bgp_med_value: missing MED is 0, or the worst with `bgp bestpath med missing-as-worst`

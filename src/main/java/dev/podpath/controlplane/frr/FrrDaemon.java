@@ -61,6 +61,8 @@ public final class FrrDaemon implements RoutingDaemon {
   private List<RibEntry> rib = List.of();
   private List<Finding> findings = List.of();
   private List<Object> lastState = List.of();
+  /** Default-VRF prefix -> peer address of the path real bgpd had selected first (step 12), when known. */
+  private Map<IpPrefix, IpAddr> selectedFirst = Map.of();
 
   /** A prefix's candidates, the best and its multipath companions. */
   record Selection(List<Candidate> candidates, Candidate best, List<Candidate> multipath, Map<Candidate, String> lostBecause) {}
@@ -132,6 +134,29 @@ public final class FrrDaemon implements RoutingDaemon {
     this.announce = new FrrAnnounce(policy, view);
   }
 
+  /**
+   * zebra drops the addresses ::1 and 127.0.0.0/8 (F84 zebra/connected.c connected_add_ipv4/ipv6:
+   * ipv4_martian / ipv6_martian, lib/prefix.h), so bgpd has neither a connected route for them nor
+   * an interface owning them: connecting waits forever ("Waiting for NHT", bgp_fsm.c bgp_start:
+   * bgp_peer_reg_with_nht false) and an accepted connection is reset ("nexthop_set failed",
+   * bgp_network.c bgp_getsockname: bgp_zebra_nexthop_set finds no interface). Lab: frr 8.4.4 with
+   * zebra, generator `localhost-peering`, 27 of seeds 1-200 (2026-11-26): FRR Active, bird
+   * "Received: Finite state machine error".
+   */
+  @Override
+  public boolean peersOverLoopback() {
+    return false;
+  }
+
+  /**
+   * Which path bgpd had selected first, per default-VRF prefix (the peer address): step 12 of
+   * bgp_path_info_cmp keeps it among eBGP paths tied down to that step (`BGP_PATH_SELECTED`).
+   * Offline this is unknown; the lab passes the real daemon's choices to replay its timing.
+   */
+  public void selectedFirst(Map<IpPrefix, IpAddr> paths) {
+    this.selectedFirst = Map.copyOf(paths);
+  }
+
   /** The default instance's `bgp router-id` (null when zebra would choose it). */
   public IpAddr routerId() {
     return config.bgpRouter(null).map(FrrBgpRouter::routerId).orElse(null);
@@ -181,7 +206,9 @@ public final class FrrDaemon implements RoutingDaemon {
           for (Candidate c : e.getValue().candidates()) {
             boolean best = c == e.getValue().best() || e.getValue().multipath().contains(c);
             String status = c.valid() ? (best ? (c == e.getValue().best() ? "" : "multipath") : e.getValue().lostBecause().getOrDefault(c, "")) : c.status();
-            ribOut.add(new RibEntry(table, e.getKey(), c.from(), c.route().attributes(), best, status, c.where()));
+            boolean tie = c.valid() && e.getValue().best() != null && c != e.getValue().best()
+                && FrrBestPath.compare(c, e.getValue().best(), r).arrivalOrderTie();
+            ribOut.add(new RibEntry(table, e.getKey(), c.from(), c.route().attributes(), best, status, c.where(), tie));
           }
           install(r, zebra, e.getKey(), e.getValue(), kernelOut, fs);
         }
@@ -266,8 +293,9 @@ public final class FrrDaemon implements RoutingDaemon {
       List<Candidate> list = new ArrayList<>(e.getValue());
       list.sort(Comparator.comparing(Candidate::from));
       Candidate best = null;
+      IpAddr first = r.vrf() == null ? selectedFirst.get(e.getKey()) : null;
       for (Candidate c : list) {
-        if (c.valid() && (best == null || FrrBestPath.compare(c, best, r).firstWins())) {
+        if (c.valid() && (best == null || wins(c, best, r, first))) {
           best = c;
         }
       }
@@ -279,27 +307,51 @@ public final class FrrDaemon implements RoutingDaemon {
           if (c == best || !c.valid()) {
             continue;
           }
-          FrrBestPath.Decision d = FrrBestPath.compare(best, c, r);
-          if (d.multipathEqual()) {
-            eq.add(c);
-          }
           // the reason reads from the losing path's side: "AS path length 2 vs 1"
           lost.put(c, "lost to " + best.from() + ": " + FrrBestPath.compare(c, best, r).reason());
-        }
-        // `maximum-paths N` (eBGP) / `maximum-paths ibgp N`: the best plus N-1 equal paths
-        int max = best.ebgp() ? r.af(best.route().prefix().v6() ? dev.podpath.ingest.frr.Afi.IPV6 : dev.podpath.ingest.frr.Afi.IPV4).maximumPaths()
-            : r.af(best.route().prefix().v6() ? dev.podpath.ingest.frr.Afi.IPV6 : dev.podpath.ingest.frr.Afi.IPV4).maximumPathsIbgp();
-        Candidate fb = best;
-        eq.sort((x, y) -> FrrBestPath.compare(x, y, r).firstWins() ? -1 : 1);
-        for (Candidate c : eq) {
-          if (multi.size() + 1 < max && c.ebgp() == fb.ebgp() && !c.hops().isEmpty()) {
-            multi.add(c);
+          // F84 bgp_route.c bgp_best_selection: a path with the best's next hop is skipped
+          // (bgp_path_info_nexthop_cmp), the others join mp_list when bgp_path_info_cmp sets paths_eq
+          if (!Objects.equals(c.nextHopKey(), best.nextHopKey()) && FrrBestPath.compare(c, best, r).multipathEqual()) {
+            eq.add(c);
           }
+        }
+        // F84 bgp_mpath.c bgp_path_info_mpath_update: maxpaths from the best's peer type
+        // (`maximum-paths ibgp N` / `maximum-paths N`, default MULTIPATH_NUM); mp_list is ordered by
+        // next hop then peer address (bgp_path_info_mpath_cmp) and a path whose next hop equals the
+        // previous one's is not added
+        dev.podpath.ingest.frr.FrrBgpAf af = r.af(best.route().prefix().v6() ? dev.podpath.ingest.frr.Afi.IPV6 : dev.podpath.ingest.frr.Afi.IPV4);
+        int max = best.ebgp() ? af.maximumPaths() : af.maximumPathsIbgp();
+        eq.sort(Comparator.comparing(Candidate::nextHopKey, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Candidate::peerAddress, Comparator.nullsLast(Comparator.naturalOrder())));
+        IpAddr previous = null;
+        for (Candidate c : eq) {
+          if (multi.size() + 1 >= max) {
+            break;
+          }
+          if (c.hops().isEmpty() || c.nextHopKey() != null && c.nextHopKey().equals(previous)) {
+            continue;
+          }
+          multi.add(c);
+          previous = c.nextHopKey();
         }
       }
       out.put(e.getKey(), new Selection(list, best, multi, lost));
     }
     return out;
+  }
+
+  /** bgp_path_info_cmp, with step 12 decided by the path selected first when that is known. */
+  private static boolean wins(Candidate c, Candidate best, FrrBgpRouter r, IpAddr selectedFirst) {
+    FrrBestPath.Decision d = FrrBestPath.compare(c, best, r);
+    if (d.arrivalOrderTie() && selectedFirst != null) {
+      if (selectedFirst.equals(c.peerAddress())) {
+        return true;
+      }
+      if (selectedFirst.equals(best.peerAddress())) {
+        return false;
+      }
+    }
+    return d.firstWins();
   }
 
   // ------------------------------------------------------------------ zebra
@@ -329,6 +381,19 @@ public final class FrrDaemon implements RoutingDaemon {
           hops.add(h);
         }
       }
+    }
+    // lab (engine.md): the kernel refuses an IPv6 gateway route whose egress device is the loopback
+    // ("Egress device can not be loopback device for this route"): a link-local next hop on `lo`
+    // (session sourced from a loopback address) is not installed
+    List<KernelRoute.NextHop> refused = hops.stream().filter(h -> h.gateway() != null && h.gateway().isLinkLocal() && "lo".equals(h.device())).toList();
+    hops.removeAll(refused);
+    if (!refused.isEmpty()) {
+      fs.add(Finding.info("frr/link-local-on-loopback", p + ": link-local next hop " + refused.get(0).gateway()
+          + " would leave through lo (the session's local address is on the loopback); the kernel refuses it"
+          + (hops.isEmpty() ? ", so zebra installs no route" : ""), b.where()).onHost(host.host()));
+    }
+    if (hops.isEmpty()) {
+      return;
     }
     String dev = hops.size() == 1 ? hops.get(0).device() : null;
     out.add(new KernelRoute(zebra.table(), p, KernelRoute.Type.UNICAST, hops, dev, KERNEL_METRIC, "bgp", "frr", b.where()));

@@ -4,6 +4,7 @@ import dev.podpath.controlplane.spi.AddressFamily;
 import dev.podpath.controlplane.spi.SessionContext;
 import dev.podpath.core.SourceRef;
 import dev.podpath.core.net.IpAddr;
+import dev.podpath.core.net.IpPrefix;
 import dev.podpath.ingest.frr.FrrBgpRouter;
 import dev.podpath.model.routing.BgpAttributes;
 import dev.podpath.model.routing.BgpRoute;
@@ -103,6 +104,32 @@ final class FrrReceive {
     // 8. next-hop tracking: eBGP single-hop needs a connected next hop
     boolean connectedOnly = n.ebgp() && n.session().multihopTtl() == 1 && n.session().connectedCheck() && !r.disableEbgpConnectedRouteCheck();
     IpAddr ll = a.nextHopLinkLocal();
+    // F84 bgp_nht.c bgp_find_or_add_nexthop "prefix loops through itself": the tracked next hop as
+    // a host prefix equal to the route's prefix makes the path invalid, unless the peer is our
+    // route-reflector client (bgp_route.c bgp_update: bgp_nht_param_prefix); lab seed 22 r3
+    IpAddr tracked = ll != null && !route.preferGlobal() ? ll : nh;
+    if (!pol.routeReflectorClient() && IpPrefix.host(tracked).equals(in.prefix())) {
+      return c.invalid("next hop " + tracked + " is the route's own prefix: bgpd does not track a next hop through the route itself"
+          + " (\"prefix loops through itself\"); path not valid");
+    }
+    if (ll != null && !route.preferGlobal()) {
+      // F84 bgp_nht.c make_prefix: a global + link-local MP_REACH next hop (without `set ipv6
+      // next-hop prefer-global`) is tracked by its link-local address, which zebra resolves over
+      // the connected fe80::/64 of an interface: valid whether or not the global address is
+      // reachable (lab seed 24 r1: a reflected path with an off-link global next hop installed via fe80::);
+      // zebra installs the link-local one (bgp_zebra.c bgp_path_info_to_ipv6_nexthop)
+      // zebra gets it on peer->nexthop.ifp, the interface owning the session's local address
+      // (bgp_zebra.c update_ipv6nh_for_route_install, bgp_zebra_nexthop_set): `lo` for a session
+      // sourced from a loopback address (lab seed 17 r2: best path, no kernel route)
+      String dev = zebra.interfaceOwning(s.localAddress());
+      if (dev == null) {
+        dev = s.sharedInterface() != null ? s.sharedInterface() : linkLocalDevice(nh, zebra);
+      }
+      if (dev == null) {
+        return c.invalid("link-local next hop " + ll + ": no interface of this host has IPv6; path not valid (bgpd next-hop tracking)");
+      }
+      return new Candidate(route, c.kind(), c.from(), n, s, true, "", List.of(new KernelRoute.NextHop(ll, dev)), 0, c.where());
+    }
     if (connectedOnly && zebra.connected(nh).isEmpty() && !(nh.isLinkLocal() && s.sharedInterface() != null)) {
       return c.invalid("next hop " + nh + " is not on a connected network: bgpd tracks it as connected-only for this single-hop eBGP peer (set `ebgp-multihop` or `disable-connected-check`); path not valid");
     }
@@ -112,14 +139,21 @@ final class FrrReceive {
     if (!res.ok()) {
       return c.invalid(res.why() + "; path not valid (bgpd next-hop tracking)");
     }
-    List<KernelRoute.NextHop> hops = res.hops();
-    // bgp_zebra.c bgp_path_info_to_ipv6_nexthop: a global+link-local next hop installs the
-    // link-local one on the peer's interface unless `set ipv6 next-hop prefer-global`
-    if (ll != null && !route.preferGlobal()) {
-      String dev = s.sharedInterface() != null ? s.sharedInterface() : hops.isEmpty() ? null : hops.get(0).device();
-      hops = List.of(new KernelRoute.NextHop(ll, dev));
+    return new Candidate(route, c.kind(), c.from(), n, s, true, "", res.hops(), res.metric(), c.where());
+  }
+
+  /**
+   * The device of a link-local next hop received over a session without a shared interface: the
+   * one the global next hop resolves through if it does, else the first up interface with an IPv6
+   * address (zebra's fe80::/64 connected route; which interface zebra picks among several is
+   * UNCONFIRMED).
+   */
+  private static String linkLocalDevice(IpAddr global, ZebraView zebra) {
+    ZebraView.Resolution res = global == null ? null : zebra.resolve(global);
+    if (res != null && res.ok() && !res.hops().isEmpty() && res.hops().get(0).device() != null) {
+      return res.hops().get(0).device();
     }
-    return new Candidate(route, c.kind(), c.from(), n, s, true, "", hops, res.metric(), c.where());
+    return zebra.ipv6Interfaces().stream().findFirst().orElse(null);
   }
 
   private static String at(SourceRef w) {

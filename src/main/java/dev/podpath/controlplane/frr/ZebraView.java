@@ -84,6 +84,31 @@ final class ZebraView {
     return l;
   }
 
+  /** The VRF's interface that has {@code a} as an address, or null. */
+  String interfaceOwning(IpAddr a) {
+    if (a == null) {
+      return null;
+    }
+    for (HostView.Interface i : host.interfaces()) {
+      if (Objects.equals(i.vrf(), vrf) && i.addresses().stream().anyMatch(x -> x.address().equals(a))) {
+        return i.name();
+      }
+    }
+    return null;
+  }
+
+  /** The VRF's up interfaces with an IPv6 address (each has a link-local fe80::/64), sorted by name. */
+  List<String> ipv6Interfaces() {
+    List<String> l = new ArrayList<>();
+    for (HostView.Interface i : host.interfaces()) {
+      if (Objects.equals(i.vrf(), vrf) && i.up() && i.addresses().stream().anyMatch(IfAddress::v6)) {
+        l.add(i.name());
+      }
+    }
+    l.sort(null);
+    return l;
+  }
+
   Optional<HostView.Interface> connected(IpAddr a) {
     return host.connectedInterface(a, vrf);
   }

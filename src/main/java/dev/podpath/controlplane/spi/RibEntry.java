@@ -15,6 +15,9 @@ import dev.podpath.model.routing.BgpAttributes;
  * @param status why it is not best or not usable ("lower local-pref than ...", "next hop ::1
  *     unresolvable", "rejected by filter at bird.conf:42"), empty when best
  * @param where the configuration line most responsible for this entry
+ * @param arrivalOrderTie a candidate that ties with the best down to a step the real daemon decides
+ *     by arrival order (FRR: bgp_path_info_cmp step 12, the older eBGP path), so the real daemon may
+ *     have selected it instead; false for the best itself and for every BIRD route
  */
 public record RibEntry(
     String table,
@@ -23,4 +26,10 @@ public record RibEntry(
     BgpAttributes attributes,
     boolean best,
     String status,
-    SourceRef where) {}
+    SourceRef where,
+    boolean arrivalOrderTie) {
+
+  public RibEntry(String table, IpPrefix prefix, String from, BgpAttributes attributes, boolean best, String status, SourceRef where) {
+    this(table, prefix, from, attributes, best, status, where, false);
+  }
+}

@@ -73,6 +73,14 @@ public interface RoutingDaemon {
     return 179;
   }
 
+  /**
+   * Whether this daemon can keep a BGP session whose addresses are ::1 or in 127.0.0.0/8 (BIRD,
+   * GoBGP: yes; FRR with zebra: no, zebra ignores those addresses).
+   */
+  default boolean peersOverLoopback() {
+    return true;
+  }
+
   /** This daemon's BGP router id (sent in OPEN), or null if unknown. */
   default IpAddr routerId() {
     return null;

@@ -439,8 +439,8 @@ final class BgpLines {
     } else if (s.rbafi_maximum_paths() != null) {
       var mp = s.rbafi_maximum_paths();
       int paths = Integer.parseInt(mp.paths.getText());
-      if (paths < 1 || paths > 64) {
-        diag.invalid("maximum-paths out of range 1-64", line, where);
+      if (paths < 1 || paths > FrrBgpAf.MULTIPATH_NUM) {
+        diag.invalid("maximum-paths out of range 1-" + FrrBgpAf.MULTIPATH_NUM, line, where);
       } else if (mp.IBGP() != null) {
         af.maxPathsIbgp = paths;
       } else {

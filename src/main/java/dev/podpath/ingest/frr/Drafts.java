@@ -80,8 +80,8 @@ final class Drafts {
     SourceRef where = SourceRef.NONE;
     final List<FrrNetwork> networks = new ArrayList<>();
     final List<FrrRedistribute> redistributes = new ArrayList<>();
-    int maxPaths = 1;
-    int maxPathsIbgp = 1;
+    int maxPaths = FrrBgpAf.MULTIPATH_NUM;
+    int maxPathsIbgp = FrrBgpAf.MULTIPATH_NUM;
     final List<String> importVrfs = new ArrayList<>();
 
     Af(Afi afi) {

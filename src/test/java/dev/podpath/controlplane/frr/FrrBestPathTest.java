@@ -65,11 +65,85 @@ class FrrBestPathTest {
   @Test
   void equalPathsTieOnRouterIdAndSayStep12IsNotModelled() {
     // steps 12/13: the older eBGP path (arrival order, not modelled) then the lower router-id
+    FrrDaemon d = twoPeers(64514, 64515, "", List.of(List.of(64514L), List.of(64515L)));
+    assertThat(best(d).from()).isEqualTo("default/10.0.0.10");
+    assertThat(best(d).arrivalOrderTie()).isFalse();
+    assertThat(d.rib()).filteredOn(e -> !e.best()).singleElement().satisfies(e -> {
+      assertThat(e.status()).contains("router-id 10.0.0.11 vs 10.0.0.10").contains("step 12");
+      assertThat(e.arrivalOrderTie()).isTrue();
+    });
+    // different neighbour AS: no multipath, one next hop
+    assertThat(d.kernelRoutes().get(0).nextHops()).hasSize(1);
+  }
+
+  @Test
+  void thePathSelectedFirstWinsATieDownToStep12() {
+    // step 12: BGP_PATH_SELECTED wins among eBGP paths equal down to it; the lab passes real bgpd's choice
+    FrrDaemon d = daemon(TWO_PEERS.formatted(64514, 64515, ""), host());
+    SessionContext a = session(d, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    SessionContext b = session(d, "10.0.0.11", "10.0.0.1", null, 64513, 64515, "10.0.0.11", "eth0", V4);
+    d.selectedFirst(java.util.Map.of(dev.podpath.core.net.IpPrefix.parse("10.244.0.0/16"), IpAddr.parse("10.0.0.11")));
+    open(d, a, b);
+    d.receive(a, V4, List.of(route("10.244.0.0/16", "10.0.0.10", 64514)));
+    d.receive(b, V4, List.of(route("10.244.0.0/16", "10.0.0.11", 64515)));
+    d.settle();
+    assertThat(best(d).from()).isEqualTo("default/10.0.0.11");
+    assertThat(d.kernelRoutes().get(0).nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("10.0.0.11"), "eth0"));
+    // a shorter AS path is decided before step 12: the hint does not override it
+    FrrDaemon longer = daemon(TWO_PEERS.formatted(64514, 64515, ""), host());
+    SessionContext la = session(longer, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    SessionContext lb = session(longer, "10.0.0.11", "10.0.0.1", null, 64513, 64515, "10.0.0.11", "eth0", V4);
+    longer.selectedFirst(java.util.Map.of(dev.podpath.core.net.IpPrefix.parse("10.244.0.0/16"), IpAddr.parse("10.0.0.11")));
+    open(longer, la, lb);
+    longer.receive(la, V4, List.of(route("10.244.0.0/16", "10.0.0.10", 64514)));
+    longer.receive(lb, V4, List.of(route("10.244.0.0/16", "10.0.0.11", 64515, 64600)));
+    longer.settle();
+    assertThat(best(longer).from()).isEqualTo("default/10.0.0.10");
+  }
+
+  @Test
+  void compareRouterIdOrALongerPathIsNoArrivalOrderTie() {
+    String cmp = TWO_PEERS.replace(" no bgp ebgp-requires-policy\n", " no bgp ebgp-requires-policy\n bgp bestpath compare-routerid\n");
+    FrrDaemon d = daemon(cmp.formatted(64514, 64515, ""), host());
+    SessionContext a = session(d, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    SessionContext b = session(d, "10.0.0.11", "10.0.0.1", null, 64513, 64515, "10.0.0.11", "eth0", V4);
+    open(d, a, b);
+    d.receive(a, V4, List.of(route("10.244.0.0/16", "10.0.0.10", 64514)));
+    d.receive(b, V4, List.of(route("10.244.0.0/16", "10.0.0.11", 64515)));
+    d.settle();
+    assertThat(d.rib()).noneMatch(RibEntry::arrivalOrderTie);
+    FrrDaemon longer = twoPeers(64514, 64515, "", List.of(List.of(64514L, 64600L), List.of(64515L)));
+    assertThat(longer.rib()).noneMatch(RibEntry::arrivalOrderTie);
+  }
+
+  @Test
+  void withoutMaximumPathsEveryEqualPathIsInstalled() {
+    // F84 bgpd.c bgp_create: maxpaths default MULTIPATH_NUM (256 on Debian); lab seed 3 r6 fd00:a:1::/48
     FrrDaemon d = twoPeers(64514, 64514, "", List.of(List.of(64514L), List.of(64514L)));
     assertThat(best(d).from()).isEqualTo("default/10.0.0.10");
-    assertThat(d.rib()).filteredOn(e -> !e.best()).extracting(RibEntry::status)
-        .allSatisfy(s -> assertThat(s).contains("router-id 10.0.0.11 vs 10.0.0.10").contains("step 12"));
-    assertThat(d.kernelRoutes().get(0).nextHops()).hasSize(1);
+    assertThat(d.rib()).filteredOn(e -> e.from().equals("default/10.0.0.11")).singleElement().satisfies(e -> {
+      assertThat(e.best()).isTrue();
+      assertThat(e.status()).isEqualTo("multipath");
+      assertThat(e.arrivalOrderTie()).isTrue();
+    });
+    assertThat(d.kernelRoutes().get(0).nextHops()).containsExactly(
+        new KernelRoute.NextHop(IpAddr.parse("10.0.0.10"), "eth0"), new KernelRoute.NextHop(IpAddr.parse("10.0.0.11"), "eth0"));
+    FrrDaemon one = twoPeers(64514, 64514, "  maximum-paths 1", List.of(List.of(64514L), List.of(64514L)));
+    assertThat(one.kernelRoutes().get(0).nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("10.0.0.10"), "eth0"));
+  }
+
+  @Test
+  void aPathWithTheBestsNextHopIsNoMultipath() {
+    // bgp_best_selection: "has the same nexthop as the bestpath, skip it" (bgp_path_info_nexthop_cmp)
+    FrrDaemon d = daemon(TWO_PEERS.formatted(64514, 64514, ""), host());
+    SessionContext a = session(d, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    SessionContext b = session(d, "10.0.0.11", "10.0.0.1", null, 64513, 64514, "10.0.0.11", "eth0", V4);
+    open(d, a, b);
+    d.receive(a, V4, List.of(route("10.244.0.0/16", "10.0.0.12", 64514)));
+    d.receive(b, V4, List.of(route("10.244.0.0/16", "10.0.0.12", 64514)));
+    d.settle();
+    assertThat(d.rib()).filteredOn(RibEntry::best).hasSize(1);
+    assertThat(d.kernelRoutes().get(0).nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("10.0.0.12"), "eth0"));
   }
 
   @Test

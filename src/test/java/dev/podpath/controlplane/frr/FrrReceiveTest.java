@@ -257,4 +257,85 @@ class FrrReceiveTest {
     g.settle();
     assertThat(g.kernelRoutes().get(0).nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("fd00:101::21"), "eth0"));
   }
+  @Test
+  void aLinkLocalNextHopIsTrackedInsteadOfAnOffLinkGlobalOne() {
+    // bgp_nht.c make_prefix: (GA)(LL) without prefer-global tracks the LL; lab seed 24 r1 (a path
+    // reflected by bird with r5's next hop fd00:0:1::2 + its link-local, off-link for r1)
+    String conf = """
+        router bgp 64513
+         neighbor fd00:101::3 remote-as 64513
+         address-family ipv6 unicast
+          neighbor fd00:101::3 activate
+         exit-address-family
+        """;
+    FrrDaemon d = daemon(conf, host());
+    SessionContext s = session(d, "fd00:101::3", "fd00:101::1", "fe80::1", 64513, 64513, "10.0.0.3", "eth0", V6);
+    open(d, s);
+    d.receive(s, V6, List.of(route("fd00:a:5::/48", "fd00:1::2", "fe80::14ad:69ff:fe2e:2afc")));
+    d.settle();
+    assertThat(only(d).best()).isTrue();
+    assertThat(d.kernelRoutes()).singleElement().satisfies(k ->
+        assertThat(k.nextHops()).containsExactly(new KernelRoute.NextHop(IpAddr.parse("fe80::14ad:69ff:fe2e:2afc"), "eth0")));
+    // without the link-local address the off-link global next hop does not resolve
+    FrrDaemon g = daemon(conf, host());
+    SessionContext gs = session(g, "fd00:101::3", "fd00:101::1", "fe80::1", 64513, 64513, "10.0.0.3", "eth0", V6);
+    open(g, gs);
+    g.receive(gs, V6, List.of(route("fd00:a:5::/48", "fd00:1::2")));
+    g.settle();
+    assertThat(only(g).best()).isFalse();
+    assertThat(only(g).status()).contains("next hop fd00:1::2 is unreachable");
+    assertThat(g.kernelRoutes()).isEmpty();
+  }
+  @Test
+  void aNextHopThatIsTheRoutesOwnPrefixIsNotValidExceptFromAnRrClient() {
+    // bgp_nht.c bgp_find_or_add_nexthop "prefix loops through itself"; lab seed 22 r3: r1's loopback
+    // 10.255.0.1/32 learned over the multihop session to 10.255.0.1 with next hop 10.255.0.1
+    String conf = """
+        router bgp 64513
+         no bgp ebgp-requires-policy
+         neighbor 10.0.0.10 remote-as %s
+         address-family ipv4 unicast
+        %s
+         exit-address-family
+        """;
+    FrrDaemon d = daemon(conf.formatted("64514", ""), host());
+    SessionContext s = session(d, "10.0.0.10", "10.0.0.1", null, 64513, 64514, "10.0.0.10", "eth0", V4);
+    open(d, s);
+    d.receive(s, V4, List.of(route("10.0.0.10/32", "10.0.0.10", 64514), route("10.255.0.10/32", "10.0.0.10", 64514)));
+    d.settle();
+    assertThat(d.rib()).filteredOn(e -> e.prefix().toString().equals("10.0.0.10/32")).singleElement().satisfies(e -> {
+      assertThat(e.best()).isFalse();
+      assertThat(e.status()).contains("loops through itself");
+    });
+    assertThat(d.rib()).filteredOn(e -> e.prefix().toString().equals("10.255.0.10/32")).singleElement()
+        .satisfies(e -> assertThat(e.best()).isTrue());
+    FrrDaemon rr = daemon(conf.formatted("64513", "  neighbor 10.0.0.10 route-reflector-client"), host());
+    SessionContext rs = session(rr, "10.0.0.10", "10.0.0.1", null, 64513, 64513, "10.0.0.10", "eth0", V4);
+    open(rr, rs);
+    rr.receive(rs, V4, List.of(route("10.0.0.10/32", "10.0.0.10", new long[0])));
+    rr.settle();
+    assertThat(only(rr).best()).isTrue();
+  }
+  @Test
+  void aLinkLocalNextHopOverASessionSourcedFromLoIsBestButNotInstalled() {
+    // bgp_zebra.c update_ipv6nh_for_route_install: ifindex = peer->nexthop.ifp (the local address's
+    // interface, lo here); the kernel refuses a gateway route via lo. Lab seed 17 r2 (iBGP multihop
+    // from fd00:ff::2 on lo): best in bgpd, no kernel route
+    TestHost h = new TestHost("r2").iface("eth0", null, "fd00:0:1::3/64").iface("lo", null, "fd00:ff::2/128");
+    FrrDaemon d = daemon("""
+        router bgp 65001
+         neighbor fd00:ff::1 remote-as 65001
+         neighbor fd00:ff::1 update-source fd00:ff::2
+         address-family ipv6 unicast
+          neighbor fd00:ff::1 activate
+         exit-address-family
+        """, h);
+    SessionContext s = session(d, "fd00:ff::1", "fd00:ff::2", null, 65001, 65001, "10.255.0.1", null, V6);
+    open(d, s);
+    d.receive(s, V6, List.of(route("fd00:a:5::/48", "fd00:0:1::2", "fe80::2", 65006)));
+    d.settle();
+    assertThat(only(d).best()).isTrue();
+    assertThat(d.kernelRoutes()).isEmpty();
+    assertThat(d.findings()).extracting(Finding::code).contains("frr/link-local-on-loopback");
+  }
 }
