@@ -171,7 +171,8 @@ public final class LabRun implements AutoCloseable {
     List<String> sessions = o.sessions().stream()
         .map(s -> s.host() + "|" + s.daemon() + "|" + s.vrf() + "|" + s.name() + "|" + s.established())
         .sorted().toList();
-    return List.of(sessions, o.bgpRoutes());
+    // The stand-ins' RIBs are read only in full observations (they hold what they originate).
+    return List.of(sessions, o.bgpRoutes().stream().filter(r -> r.daemon() != LabDaemon.CILIUM_STANDIN).toList());
   }
 
   /** Load average per core, between 1 and {@link #MAX_LOAD_STRETCH}; 1 when unknown. */
