@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -96,6 +98,8 @@ public final class LabRun implements AutoCloseable {
   static final int SETTLE_POLLS = 3;
   /** How long a nudged session gets to come back (BIRD's default connect delay is 5 s). */
   static final Duration AFTER_NUDGE = Duration.ofSeconds(8);
+  /** A settle state seen this many separate times means the run oscillates (a session that keeps flapping). */
+  static final int OSCILLATION_VISITS = 3;
   /** The convergence timeout grows with the machine's load, at most this many times. */
   static final double MAX_LOAD_STRETCH = 3.0;
 
@@ -105,7 +109,9 @@ public final class LabRun implements AutoCloseable {
    * down and no daemon RIB changed, no session is still connecting (or, after the nudge, the
    * nudged ones had {@link #AFTER_NUDGE}), and two full observations one poll apart (kernel FIBs
    * included) are equal. A session that keeps failing (down, connecting, down...) counts as down
-   * and does not hold the run back. Sessions still connecting after {@code nudgeAfter} (enough for
+   * and does not hold the run back; a run whose state keeps coming back to one it had
+   * ({@link #OSCILLATION_VISITS} times, after {@code nudgeAfter}) oscillates and is reported as
+   * not converged without waiting for the timeout. Sessions still connecting after {@code nudgeAfter} (enough for
    * every daemon's first attempts) are restarted once ({@link Collector#nudge}). The timeout
    * counts from the daemons' start and stretches with the load average per core (up to
    * {@link #MAX_LOAD_STRETCH} times): a starved machine slows every daemon's timers and polls.
@@ -117,10 +123,22 @@ public final class LabRun implements AutoCloseable {
     int stablePolls = 0;
     long nudgedAt = 0;
     boolean nudged = false;
+    Map<Object, Integer> visits = new HashMap<>();
+    Object previous = null; // the last poll's state (never reset, unlike last)
     while (true) {
       LabObservation now = observe(false, false);
       Object key = settleKey(now);
       long t = System.nanoTime();
+      boolean changed = !key.equals(previous);
+      previous = key;
+      if (changed && visits.merge(key, 1, Integer::sum) >= OSCILLATION_VISITS
+          && elapsed().compareTo(o.nudgeAfter()) >= 0) {
+        // A flapping session brings its routes and takes them away again and again: that is the
+        // run's steady behaviour, and waiting for the timeout would not change what is reported.
+        ctx.warn(String.format("not converged: the same sessions and routes came back %d times by %.0f s (oscillating);"
+            + " reporting the state as it is", OSCILLATION_VISITS, elapsed().toMillis() / 1000.0));
+        return observe(false, true);
+      }
       if (!key.equals(last)) {
         if (last != null || stablePolls == 0) {
           ctx.progress(String.format("%.1f s: %d of %d sessions up, %d daemon routes", elapsed().toMillis() / 1000.0,

@@ -1,7 +1,6 @@
 package dev.podpath.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.podpath.analysis.Simulation;
@@ -22,12 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Real bird2/FRR against podpath's simulation of the same snapshot: the examples, and seeded random
- * topologies run several at a time. Every difference must be a {@link KnownLabDifferences} entry.
+ * Real bird2/FRR against podpath's simulation of the same snapshot: seeded random topologies run
+ * several at a time (the examples: cli LabExamplesLabTest). Every difference must be a {@link KnownLabDifferences} entry.
  * System properties: {@code podpath.lab.seeds} (how many, default 4; the pom's lab profile sets the
  * CI count), {@code podpath.lab.firstSeed} (default 1), {@code podpath.lab.parallel} (default 6).
  */
@@ -42,17 +39,6 @@ class DifferentialLabTest {
   void labAvailable() {
     List<String> missing = LabPreconditions.missing(new LabTopology(List.of(), List.of(), List.of()));
     assumeTrue(missing.isEmpty(), () -> "lab unavailable: " + missing);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"cluster-101", "cluster-101-fixed"})
-  void examplesWithAVrfAreRefusedWithTheReason(String example) {
-    Path dir = Path.of("examples", example);
-    assumeTrue(Files.isDirectory(dir), "example not present");
-    Simulation sim = Simulation.of(dir);
-    // pve01 runs the nodes' peer inside vrf_evpnz1, and this kernel has no vrf link type
-    assertThatThrownBy(() -> SnapshotLab.topology(sim)).isInstanceOf(LabUnavailableException.class)
-        .hasMessageContaining("host pve01 puts interface vnet101 in VRF vrf_evpnz1: this kernel has no vrf link type");
   }
 
   /** One seed's outcome: its differences and which known entry each belongs to (null = unknown). */
