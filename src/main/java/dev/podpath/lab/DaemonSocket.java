@@ -33,7 +33,7 @@ final class DaemonSocket {
    */
   static String bird(Path ctl, String command, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+    try (SocketChannel ch = open(ctl, deadline);
         LineReader in = new LineReader(ch, deadline, ctl)) {
       String hello = in.line(); // "0001 BIRD 2.0.12 ready."
       if (!hello.startsWith("0001 ")) {
@@ -78,8 +78,7 @@ final class DaemonSocket {
    */
   static String frr(Path vty, String command, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      ch.connect(UnixDomainSocketAddress.of(vty));
+    try (SocketChannel ch = open(vty, deadline)) {
       byte[] cmd = command.getBytes(StandardCharsets.UTF_8);
       ByteBuffer send = ByteBuffer.allocate(cmd.length + 1).put(cmd).put((byte) 0).flip();
       while (send.hasRemaining()) {
@@ -120,7 +119,28 @@ final class DaemonSocket {
     }
   }
 
-  /** Reads '\n'-terminated lines from a blocking channel, giving up at the deadline. */
+  /**
+   * Connects, retrying while the daemon has bound its socket file but does not listen yet
+   * ("Connection refused" right after start-up under load; lab, seed 59, 2026-11-26).
+   */
+  private static SocketChannel open(Path socket, long deadline) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      // a failed connect closes the channel: a fresh one per attempt
+      SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+      try {
+        ch.connect(UnixDomainSocketAddress.of(socket));
+        return ch;
+      } catch (java.net.ConnectException e) {
+        ch.close();
+        if (attempt >= 20 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        DaemonStarter.sleep(100);
+      }
+    }
+  }
+
+  /** Reads '\n'-terminated lines from a non-blocking channel through a selector, giving up at the deadline. */
   private static final class LineReader implements AutoCloseable {
     private final SocketChannel ch;
     private final java.nio.channels.Selector sel;
@@ -134,7 +154,6 @@ final class DaemonSocket {
       this.ch = ch;
       this.deadline = deadline;
       this.where = where;
-      ch.connect(UnixDomainSocketAddress.of(where));
       ch.configureBlocking(false);
       this.sel = java.nio.channels.Selector.open();
       ch.register(sel, java.nio.channels.SelectionKey.OP_READ);
@@ -147,26 +166,26 @@ final class DaemonSocket {
 
     String line() throws IOException {
       while (ready.isEmpty()) {
-          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-          if (left <= 0) {
-            throw new LabFailedException("bird at " + where + " did not answer in time");
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          throw new LabFailedException("bird at " + where + " did not answer in time");
+        }
+        sel.select(left);
+        sel.selectedKeys().clear();
+        buf.clear();
+        int n = ch.read(buf);
+        if (n < 0) {
+          throw new LabFailedException("bird at " + where + " closed the connection");
+        }
+        for (int i = 0; i < n; i++) {
+          byte b = buf.get(i);
+          if (b == '\n') {
+            ready.add(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+          } else {
+            line.write(b);
           }
-          sel.select(left);
-          sel.selectedKeys().clear();
-          buf.clear();
-          int n = ch.read(buf);
-          if (n < 0) {
-            throw new LabFailedException("bird at " + where + " closed the connection");
-          }
-          for (int i = 0; i < n; i++) {
-            byte b = buf.get(i);
-            if (b == '\n') {
-              ready.add(line.toString(StandardCharsets.UTF_8));
-              line.reset();
-            } else {
-              line.write(b);
-            }
-          }
+        }
       }
       return ready.remove(0);
     }
