@@ -83,8 +83,10 @@ final class LabCommand implements Callable<Integer> {
         label = TopologyGenerator.name(source.seed, GeneratorOptions.defaults()) + " (seed " + source.seed + ")";
       }
       Simulation sim = Simulation.of(dir);
-      LabTopology topology = SnapshotLab.topology(sim);
+      SnapshotLab.Plan plan = SnapshotLab.plan(sim);
+      LabTopology topology = plan.topology();
       LabPreconditions.check(topology);
+      plan.flattened().forEach(f -> err.println("note: " + f.note()));
       LabOptions options = LabOptions.defaults().withConvergenceTimeout(Duration.ofSeconds(timeoutSeconds)).withKeepWorkDir(keep);
       LabListener listener = verbose ? msg -> {
         err.println("lab: " + msg);
@@ -98,7 +100,7 @@ final class LabCommand implements Callable<Integer> {
         }
         run.warnings().forEach(w -> err.println("warning: " + w));
       }
-      LabDiff diff = LabComparison.compare(sim, seen);
+      LabDiff diff = LabComparison.compare(sim, seen, plan.flattened());
       PrintWriter out = spec.commandLine().getOut();
       if (format == OutputFormat.json) {
         out.print(LabDiffJson.write(LabDiffJson.tree(label, source.seed, diff, seen)));

@@ -14,7 +14,17 @@ final class Collector {
     this.ctx = ctx;
   }
 
+  /** Everything: sessions, daemon RIBs (stand-ins' too) and kernel FIBs of every host. */
   LabObservation collect(boolean converged, Duration elapsed) {
+    return collect(converged, elapsed, true);
+  }
+
+  /**
+   * {@code full} false: only what the daemons say through their sockets plus the stand-ins'
+   * sessions, the cheap part polled while waiting (the stand-ins' RIBs hold only what they
+   * originate, and kernel FIBs follow the daemons' RIBs; both are read once at the end).
+   */
+  LabObservation collect(boolean converged, Duration elapsed, boolean full) {
     List<ObservedSession> sessions = new ArrayList<>();
     List<ObservedBgpRoute> routes = new ArrayList<>();
     List<ObservedKernelRoute> kernel = new ArrayList<>();
@@ -22,20 +32,23 @@ final class Collector {
       String ns = ctx.ns(h.name());
       Path dir = ctx.hostDir(h.name());
       if (h.bird() != null) {
-        String ctl = dir.resolve("bird.ctl").toString();
-        sessions.addAll(BirdOutputParser.sessions(h.name(), birdc(ns, ctl, "show", "protocols", "all")));
-        routes.addAll(BirdOutputParser.routes(h.name(), birdc(ns, ctl, "show", "route", "all", "table", "all")));
+        sessions.addAll(BirdOutputParser.sessions(h.name(), birdc(dir, "show protocols all")));
+        routes.addAll(BirdOutputParser.routes(h.name(), birdc(dir, "show route all table all")));
       }
       if (h.frr() != null) {
-        String vty = dir.resolve("frr").toString();
-        sessions.addAll(FrrOutputParser.sessions(h.name(), vtysh(ns, vty, "show bgp vrf all summary json")));
-        routes.addAll(FrrOutputParser.routes(h.name(), vtysh(ns, vty, "show bgp vrf all ipv6 unicast json")));
-        routes.addAll(FrrOutputParser.routes(h.name(), vtysh(ns, vty, "show bgp vrf all ipv4 unicast json")));
+        sessions.addAll(FrrOutputParser.sessions(h.name(), vtysh(dir, "show bgp vrf all summary json")));
+        routes.addAll(FrrOutputParser.routes(h.name(), vtysh(dir, "show bgp vrf all ipv6 unicast json")));
+        routes.addAll(FrrOutputParser.routes(h.name(), vtysh(dir, "show bgp vrf all ipv4 unicast json")));
       }
       if (ctx.topology.speakers().stream().anyMatch(s -> s.host().equals(h.name()))) {
         sessions.addAll(GobgpOutputParser.sessions(h.name(), ctx.run(DaemonStarter.gobgp(ns, "neighbor", "-j"))));
-        routes.addAll(GobgpOutputParser.routes(h.name(), ctx.run(DaemonStarter.gobgp(ns, "global", "rib", "-a", "ipv6", "-j"))));
-        routes.addAll(GobgpOutputParser.routes(h.name(), ctx.run(DaemonStarter.gobgp(ns, "global", "rib", "-a", "ipv4", "-j"))));
+        if (full) {
+          routes.addAll(GobgpOutputParser.routes(h.name(), ctx.run(DaemonStarter.gobgp(ns, "global", "rib", "-a", "ipv6", "-j"))));
+          routes.addAll(GobgpOutputParser.routes(h.name(), ctx.run(DaemonStarter.gobgp(ns, "global", "rib", "-a", "ipv4", "-j"))));
+        }
+      }
+      if (!full) {
+        continue;
       }
       boolean noise = ctx.options.keepNoise();
       kernel.addAll(KernelRouteParser.routes(h.name(),
@@ -46,14 +59,12 @@ final class Collector {
     return new LabObservation(sessions, routes, kernel, converged, elapsed);
   }
 
-  private String birdc(String ns, String ctl, String... words) {
-    List<String> cmd = RunContext.inNs(ns, LabPreconditions.BIRDC.toString(), "-s", ctl);
-    cmd.addAll(List.of(words));
-    return ctx.run(cmd);
+  private static String birdc(Path dir, String command) {
+    return DaemonSocket.bird(dir.resolve("bird.ctl"), command, RunContext.SHORT);
   }
 
-  private String vtysh(String ns, String vtyDir, String command) {
-    return ctx.run(RunContext.inNs(ns, LabPreconditions.VTYSH.toString(), "--vty_socket", vtyDir, "-c", command));
+  private static String vtysh(Path dir, String command) {
+    return DaemonSocket.frr(dir.resolve("frr").resolve("bgpd.vty"), command, RunContext.SHORT);
   }
 
   /**

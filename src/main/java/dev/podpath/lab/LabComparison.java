@@ -38,22 +38,34 @@ public final class LabComparison {
   public static final String NON_UNICAST_DEVICE = "non-unicast-device";
   public static final String POD_STAND_IN_ROUTE = "pod-stand-in-route";
   public static final String FRR_UNLISTED_DOWN_SESSION = "frr-unlisted-down-session";
+  /** A flattened host's default VRF: simulated, not booted (docs/fidelity/lab.md "VRF flattening"). */
+  public static final String VRF_FLATTENED_DEFAULT = "vrf-flattened-default";
 
   /** The status FRR's simulation gives a multipath companion of the best path (RibEntry.best() is true for it). */
   private static final String MULTIPATH = "multipath";
 
   private LabComparison() {}
 
+  /** Compares a run without flattened hosts: {@link #compare(Simulation, LabObservation, List)}. */
+  public static LabDiff compare(Simulation sim, LabObservation seen) {
+    return compare(sim, seen, List.of());
+  }
+
   /**
-   * Compares, then replays FRR's arrival-order choices: where a real FRR best path is a candidate
+   * Compares; hosts in {@code flattened} booted
+   * one VRF as their main table ({@link SnapshotLab.Plan#flattened()}): their real main table,
+   * default VRF and FRR default instance are compared with the simulation's VRF; the simulated
+   * default VRF of those hosts is left out and counted as {@value #VRF_FLATTENED_DEFAULT}.
+   *
+   * <p>Then replays FRR's arrival-order choices: where a real FRR best path is a candidate
    * the simulation marked as tied down to step 12 (the older eBGP path wins) but did not select,
    * the simulation is run again with that path as the one selected first, so that what the daemon
    * advertises downstream follows the same timing (at most {@link #REPLAYS} times). Each replayed
    * choice is counted as {@link #ARRIVAL_ORDER_TIE}; a path outside the tie set is never replayed.
    */
-  public static LabDiff compare(Simulation sim, LabObservation seen) {
+  public static LabDiff compare(Simulation sim, LabObservation seen, List<VrfFlattening> flattened) {
     Map<String, Map<IpPrefix, IpAddr>> first = new TreeMap<>();
-    LabDiff diff = compareOnce(sim, seen);
+    LabDiff diff = compareOnce(sim, seen, flattened);
     for (int i = 0; i < REPLAYS; i++) {
       Map<String, Map<IpPrefix, IpAddr>> more = tiedRealChoices(sim, seen);
       int before = count(first);
@@ -66,7 +78,7 @@ public final class LabComparison {
           f.selectedFirst(first.get(d.host()));
         }
       });
-      diff = compareOnce(sim, seen);
+      diff = compareOnce(sim, seen, flattened);
     }
     if (count(first) == 0) {
       return diff;
@@ -114,12 +126,70 @@ public final class LabComparison {
     }
   }
 
-  private static LabDiff compareOnce(Simulation sim, LabObservation seen) {
+  private static LabDiff compareOnce(Simulation sim, LabObservation seen, List<VrfFlattening> flattened) {
     Map<String, List<FibEntry>> fibs = new TreeMap<>();
     for (Map.Entry<String, KernelFib> e : sim.controlPlane().fibs().entrySet()) {
       fibs.put(e.getKey(), e.getValue().entries());
     }
-    return compare(sim.controlPlane().sessions(), fibs, sim.controlPlane().ribs(), seen);
+    return compare(sim.controlPlane().sessions(), fibs, sim.controlPlane().ribs(), seen, flattened);
+  }
+
+  /** The flattening rewrite of both sides (see {@link #compare(Simulation, LabObservation, List)}). */
+  static LabDiff compare(List<SessionResult> sessions, Map<String, List<FibEntry>> fibs, Map<String, List<RibEntry>> ribs,
+      LabObservation seen, List<VrfFlattening> flattened) {
+    if (flattened.isEmpty()) {
+      return compare(sessions, fibs, ribs, seen);
+    }
+    Map<String, String> vrfOf = new HashMap<>();
+    flattened.forEach(f -> vrfOf.put(f.host(), f.vrf()));
+    int[] left = {0};
+    List<SessionResult> s2 = new ArrayList<>();
+    for (SessionResult s : sessions) {
+      String v = vrfOf.get(s.host());
+      if (v != null && !v.equals(s.vrf())) {
+        left[0]++;
+      } else {
+        s2.add(s);
+      }
+    }
+    Map<String, List<FibEntry>> f2 = new TreeMap<>();
+    fibs.forEach((h, list) -> {
+      String v = vrfOf.get(h);
+      f2.put(h, v == null ? list : list.stream().filter(e -> {
+        boolean keep = v.equals(e.route().table());
+        left[0] += keep ? 0 : 1;
+        return keep;
+      }).toList());
+    });
+    Map<String, List<RibEntry>> r2 = new TreeMap<>();
+    ribs.forEach((d, list) -> {
+      String h = d.substring(0, d.indexOf('/'));
+      String v = vrfOf.get(h);
+      r2.put(d, v == null || !d.endsWith("/frr") ? list : list.stream().filter(e -> {
+        boolean keep = ribTable("frr", e.table()).equals(v);
+        left[0] += keep ? 0 : 1;
+        return keep;
+      }).toList());
+    });
+    LabObservation real = new LabObservation(
+        seen.sessions().stream().map(o -> vrfOf.containsKey(o.host()) && o.daemon() == LabDaemon.FRR && o.vrf().equals("default")
+            ? new ObservedSession(o.host(), o.daemon(), vrfOf.get(o.host()), o.name(), o.peerAddress(), o.peerAsn(), o.localAsn(),
+                o.state(), o.detail(), o.routesImported(), o.routesExported()) : o).toList(),
+        seen.bgpRoutes().stream().map(o -> vrfOf.containsKey(o.host()) && o.daemon() == LabDaemon.FRR
+            && ribTable("frr", o.table()).equals("default")
+            ? new ObservedBgpRoute(o.host(), o.daemon(), vrfOf.get(o.host()) + o.table().substring("default".length()), o.prefix(),
+                o.source(), o.from(), o.best(), o.kind(), o.nextHop(), o.asPath(), o.origin(), o.localPref(), o.med(), o.attributes())
+            : o).toList(),
+        seen.kernelRoutes().stream().map(k -> vrfOf.containsKey(k.host()) && k.table().equals("main")
+            ? new ObservedKernelRoute(k.host(), vrfOf.get(k.host()), k.type(), k.prefix(), k.protocol(), k.metric(), k.nextHops())
+            : k).toList(),
+        seen.converged(), seen.elapsed());
+    LabDiff d = compare(s2, f2, r2, real);
+    Map<String, Integer> normalised = new TreeMap<>(d.normalised());
+    if (left[0] > 0) {
+      normalised.merge(VRF_FLATTENED_DEFAULT, left[0], Integer::sum);
+    }
+    return new LabDiff(d.differences(), d.compared(), normalised);
   }
 
   /**
@@ -271,6 +341,12 @@ public final class LabComparison {
       r.compared++;
       if (o == null) {
         r.diff(host, LabDifference.Kind.ROUTE_MISSING, s.item(), describe(s), LabDifference.ABSENT);
+        continue;
+      }
+      if (s == null && o.protoClass.equals("cilium") && o.prefix.length() == o.prefix.network().bits()) {
+        // lab: the stand-in pod's gateway address (/128 on the node's lxc veth) gets a kernel prefix
+        // route; it stands in for cilium_host's router IP, which the simulation does not route
+        r.normalise(POD_STAND_IN_ROUTE);
         continue;
       }
       if (s == null) {

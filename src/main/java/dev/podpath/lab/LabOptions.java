@@ -22,7 +22,7 @@ public record LabOptions(
     boolean keepWorkDir) {
 
   public static LabOptions defaults() {
-    return new LabOptions(Duration.ofSeconds(60), Duration.ofSeconds(4), Duration.ofMillis(1000),
+    return new LabOptions(Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofMillis(1000),
         Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(2), Path.of("/tmp"), false, false);
   }
 

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -45,6 +47,11 @@ public final class LabRun implements AutoCloseable {
    * behind.
    */
   public static LabRun start(LabTopology topology, LabOptions options, LabListener listener) {
+    return start(topology, options, listener, LabNames.random());
+  }
+
+  /** As {@link #start(LabTopology, LabOptions, LabListener)} with a chosen run prefix (tests check its namespaces). */
+  static LabRun start(LabTopology topology, LabOptions options, LabListener listener, LabNames names) {
     // TODO(parsers): check parse trees from ingest.bird / ingest.frr instead of tokens.
     for (LabHost h : topology.hosts()) {
       if (h.bird() != null) {
@@ -60,7 +67,7 @@ public final class LabRun implements AutoCloseable {
       }
     }
     LabPreconditions.check(topology);
-    LabRun run = new LabRun(new RunContext(topology, options, listener, LabNames.random()));
+    LabRun run = new LabRun(new RunContext(topology, options, listener, names));
     Runtime.getRuntime().addShutdownHook(run.shutdownHook);
     try {
       run.boot();
@@ -87,57 +94,125 @@ public final class LabRun implements AutoCloseable {
     ctx.progress(String.format("booted in %.1f s (run directory %s)", (System.nanoTime() - t0) / 1e9, ctx.workDir));
   }
 
+  /** Polls in a row that must see the same state, however slow the polls are under load. */
+  static final int SETTLE_POLLS = 3;
+  /** How long a nudged session gets to come back (BIRD's default connect delay is 5 s). */
+  static final Duration AFTER_NUDGE = Duration.ofSeconds(8);
+  /** A settle state seen this many separate times means the run oscillates (a session that keeps flapping). */
+  static final int OSCILLATION_VISITS = 3;
+  /** The convergence timeout grows with the machine's load, at most this many times. */
+  static final double MAX_LOAD_STRETCH = 3.0;
+
   /**
-   * Polls until every session has settled and no session, RIB or FIB changed for the quiet
-   * period, or until the convergence timeout; the result says which. Sessions still connecting
-   * after {@code nudgeAfter} (enough for every daemon's first attempts: BIRD waits 5 s, "start
-   * delay time") are restarted once ({@link Collector#nudge}); if they are still not up after the
-   * next quiet period they are reported as they are.
+   * Polls until the run has settled, or until the convergence timeout; the result says which.
+   * Settled: for the quiet period and at least {@link #SETTLE_POLLS} polls, no session went up or
+   * down and no daemon RIB changed, no session is still connecting (or, after the nudge, the
+   * nudged ones had {@link #AFTER_NUDGE}), and two full observations one poll apart (kernel FIBs
+   * included) are equal. A session that keeps failing (down, connecting, down...) counts as down
+   * and does not hold the run back; a run whose state keeps coming back to one it had
+   * ({@link #OSCILLATION_VISITS} times, after {@code nudgeAfter}) oscillates and is reported as
+   * not converged without waiting for the timeout. Sessions still connecting after {@code nudgeAfter} (enough for
+   * every daemon's first attempts) are restarted once ({@link Collector#nudge}). The timeout
+   * counts from the daemons' start and stretches with the load average per core (up to
+   * {@link #MAX_LOAD_STRETCH} times): a starved machine slows every daemon's timers and polls.
    */
   public LabObservation awaitConvergence() {
     LabOptions o = ctx.options;
-    long deadline = daemonsStartedNanos + o.convergenceTimeout().toNanos();
-    LabObservation last = null;
+    Object last = null;
     long stableSince = System.nanoTime();
+    int stablePolls = 0;
+    long nudgedAt = 0;
     boolean nudged = false;
+    Map<Object, Integer> visits = new HashMap<>();
+    Object previous = null; // the last poll's state (never reset, unlike last)
     while (true) {
-      LabObservation now = observe(false);
-      LabObservation key = now.withoutTiming();
+      LabObservation now = observe(false, false);
+      Object key = settleKey(now);
       long t = System.nanoTime();
+      boolean changed = !key.equals(previous);
+      previous = key;
+      if (changed && visits.merge(key, 1, Integer::sum) >= OSCILLATION_VISITS
+          && elapsed().compareTo(o.nudgeAfter()) >= 0) {
+        // A flapping session brings its routes and takes them away again and again: that is the
+        // run's steady behaviour, and waiting for the timeout would not change what is reported.
+        ctx.warn(String.format("not converged: the same sessions and routes came back %d times by %.0f s (oscillating);"
+            + " reporting the state as it is", OSCILLATION_VISITS, elapsed().toMillis() / 1000.0));
+        return observe(false, true);
+      }
       if (!key.equals(last)) {
+        if (last != null || stablePolls == 0) {
+          ctx.progress(String.format("%.1f s: %d of %d sessions up, %d daemon routes", elapsed().toMillis() / 1000.0,
+              now.sessions().stream().filter(ObservedSession::established).count(), now.sessions().size(), now.bgpRoutes().size()));
+        }
         last = key;
         stableSince = t;
-      } else if (t - stableSince >= o.quietPeriod().toNanos()) {
+        stablePolls = 0;
+      } else {
+        stablePolls++;
+      }
+      if (t - stableSince >= o.quietPeriod().toNanos() && stablePolls >= SETTLE_POLLS) {
         List<ObservedSession> moving = now.sessions().stream()
             .filter(s -> s.state().transitional() && !s.rangeTemplate()).toList();
-        boolean opening = moving.stream().anyMatch(s -> s.state() == SessionState.OPEN_SENT || s.state() == SessionState.OPEN_CONFIRM);
-        if (moving.isEmpty() || (nudged && !opening)) {
-          ctx.progress(String.format("converged after %.1f s", elapsed().toMillis() / 1000.0));
-          return observe(true);
-        }
-        if (!nudged && elapsed().compareTo(o.nudgeAfter()) >= 0) {
+        if (moving.isEmpty() || (nudged && t - nudgedAt >= Math.max(AFTER_NUDGE.toNanos(), o.quietPeriod().toNanos()))) {
+          LabObservation first = observe(false, true);
+          DaemonStarter.sleep(o.pollInterval().toMillis());
+          LabObservation second = observe(true, true);
+          if (first.withoutTiming().equals(second.withoutTiming()) && settleKey(second).equals(key)) {
+            ctx.progress(String.format("converged after %.1f s", second.elapsed().toMillis() / 1000.0));
+            return second;
+          }
+          ctx.progress(String.format("%.1f s: %s still changing", elapsed().toMillis() / 1000.0,
+              settleKey(second).equals(key) ? "kernel routes" : "sessions or daemon routes"));
+          last = null;
+        } else if (!nudged && elapsed().compareTo(o.nudgeAfter()) >= 0) {
           collector.nudge(moving);
           nudged = true;
-          stableSince = System.nanoTime();
+          nudgedAt = System.nanoTime();
+          last = null;
         }
       }
-      if (t > deadline) {
-        ctx.warn("not converged after " + o.convergenceTimeout().toSeconds() + " s; reporting the state as it is");
-        return observe(false);
+      double stretch = loadStretch();
+      if (elapsed().toNanos() > o.convergenceTimeout().toNanos() * stretch) {
+        ctx.warn(String.format("not converged after %.0f s (timeout %d s x %.1f for the load); reporting the state as it is",
+            elapsed().toMillis() / 1000.0, o.convergenceTimeout().toSeconds(), stretch));
+        return observe(false, true);
       }
       DaemonStarter.sleep(o.pollInterval().toMillis());
     }
   }
 
-  /** What the daemons and kernels hold right now (not waiting for convergence). */
-  public LabObservation observe() {
-    return observe(false);
+  /**
+   * What must stay unchanged to call the run settled: each session up or not (not its exact
+   * FSM state, which a failing session keeps cycling through) and every daemon RIB.
+   */
+  static Object settleKey(LabObservation o) {
+    List<String> sessions = o.sessions().stream()
+        .map(s -> s.host() + "|" + s.daemon() + "|" + s.vrf() + "|" + s.name() + "|" + s.established())
+        .sorted().toList();
+    // The stand-ins' RIBs are read only in full observations (they hold what they originate).
+    return List.of(sessions, o.bgpRoutes().stream().filter(r -> r.daemon() != LabDaemon.CILIUM_STANDIN).toList());
   }
 
-  private LabObservation observe(boolean converged) {
+  /** Load average per core, between 1 and {@link #MAX_LOAD_STRETCH}; 1 when unknown. */
+  static double loadStretch() {
+    try {
+      String first = Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0];
+      double perCore = Double.parseDouble(first) / Runtime.getRuntime().availableProcessors();
+      return Math.max(1.0, Math.min(MAX_LOAD_STRETCH, perCore));
+    } catch (IOException | RuntimeException e) {
+      return 1.0;
+    }
+  }
+
+  /** What the daemons and kernels hold right now (not waiting for convergence). */
+  public LabObservation observe() {
+    return observe(false, true);
+  }
+
+  private LabObservation observe(boolean converged, boolean full) {
     requireOpen();
     try {
-      return collector.collect(converged, elapsed());
+      return collector.collect(converged, elapsed(), full);
     } catch (LabFailedException e) {
       // A query failing usually means its daemon died: say which one, with its command line.
       for (RunContext.Started p : new ArrayList<>(ctx.processes)) {

@@ -11,7 +11,6 @@ import dev.podpath.core.net.IpPrefix;
 import dev.podpath.ingest.Daemon;
 import dev.podpath.ingest.DaemonConfigFile;
 import dev.podpath.ingest.host.HostSpec;
-import dev.podpath.ingest.host.InterfaceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +20,35 @@ import java.util.TreeSet;
 /**
  * The lab topology of a simulated snapshot: every host of host.yaml with its bird.conf / frr.conf
  * text unchanged, a GoBGP stand-in per simulated Cilium BGP speaker, and a stand-in pod per
- * Kubernetes Node pod CIDR. Snapshots with VRFs are refused (this kernel has no vrf link type);
- * nothing in the configs is rewritten.
+ * Kubernetes Node pod CIDR. Configs are unchanged, except on a host whose one VRF is flattened
+ * ({@link VrfFlattening}: this kernel has no vrf link type).
  */
 public final class SnapshotLab {
 
   private SnapshotLab() {}
 
   /**
-   * @throws LabUnavailableException when a host uses a VRF, or a host runs two configs of one daemon
+   * What {@code podpath lab} boots for a snapshot: the topology, and the hosts whose one VRF is
+   * booted as their main table ({@link VrfFlattening}; print their {@link VrfFlattening#note()}
+   * and pass them to {@link LabComparison#compare(Simulation, LabObservation, List)}).
    */
-  public static LabTopology topology(Simulation sim) {
-    List<String> refused = new ArrayList<>();
-    for (HostSpec h : sim.snapshot().hosts().values()) {
-      for (InterfaceSpec i : h.interfaces()) {
-        if (i.vrf() != null) {
-          // lab: kernel 6.18 here answers "Unknown device type" to `ip link add X type vrf` (docs/lab.md)
-          refused.add("host " + h.name() + " puts interface " + i.name() + " in VRF " + i.vrf()
-              + ": this kernel has no vrf link type, so the snapshot cannot be booted as it is (podpath does not rewrite VRF configs)");
-        }
-      }
+  public record Plan(LabTopology topology, List<VrfFlattening> flattened) {
+    public Plan {
+      flattened = List.copyOf(flattened);
     }
+  }
+
+  /** {@link #plan}'s topology. */
+  public static LabTopology topology(Simulation sim) {
+    return plan(sim).topology();
+  }
+
+  /**
+   * @throws LabUnavailableException when a host's VRF cannot be flattened (the reasons say which
+   *     precondition fails), or a host runs two configs of one daemon
+   */
+  public static Plan plan(Simulation sim) {
+    List<String> refused = new ArrayList<>();
     Map<String, LabConfigText> bird = new TreeMap<>();
     Map<String, LabConfigText> frr = new TreeMap<>();
     for (DaemonConfigFile f : sim.snapshot().daemonConfigs()) {
@@ -54,13 +61,27 @@ public final class SnapshotLab {
     if (!refused.isEmpty()) {
       throw new LabUnavailableException(refused);
     }
+    List<HostSpec> hosts = List.copyOf(sim.snapshot().hosts().values());
+    // lab: kernel 6.18 here answers "Unknown device type" to `ip link add X type vrf` (docs/lab.md)
+    List<VrfFlattening> flattened = VrfFlattening.plan(hosts, bird, frr, sim.controlPlane().sessions());
+    List<HostSpec> booted = new ArrayList<>();
+    for (HostSpec h : hosts) {
+      VrfFlattening f = flattened.stream().filter(x -> x.host().equals(h.name())).findFirst().orElse(null);
+      if (f == null) {
+        booted.add(h);
+      } else {
+        booted.add(f.host(h));
+        LabConfigText c = frr.get(h.name());
+        frr.put(h.name(), new LabConfigText(c.file(), VrfFlattening.frrText(c.text(), f.vrf())));
+      }
+    }
     List<LabSpeaker> speakers = new ArrayList<>();
     for (RoutingDaemon d : sim.daemons()) {
       if (d instanceof CiliumBgpSpeaker s) {
         speakers.add(speaker(s));
       }
     }
-    return LabTopology.fromHosts(List.copyOf(sim.snapshot().hosts().values()), bird, frr, speakers, pods(sim));
+    return new Plan(LabTopology.fromHosts(booted, bird, frr, speakers, pods(sim)), flattened);
   }
 
   /** The GoBGP stand-in for a simulated Cilium speaker: its neighbors and what its RIB originates. */

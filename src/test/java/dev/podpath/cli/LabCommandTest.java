@@ -12,12 +12,29 @@ import org.junit.jupiter.api.Test;
 class LabCommandTest {
 
   @Test
-  void aSnapshotWithAVrfIsRefusedWithExitTwoAndTheReason() {
+  void aVrfThatCannotBeFlattenedIsRefusedWithExitTwoAndTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
     // refused before anything is booted, so this runs on any machine
-    CliRun run = CliRun.of("lab", "examples/cluster-101");
+    java.nio.file.Path dir = tmp.resolve("snap");
+    try (var s = java.nio.file.Files.walk(java.nio.file.Path.of("examples", "cluster-101"))) {
+      for (java.nio.file.Path p : s.toList()) {
+        java.nio.file.Path t = dir.resolve(java.nio.file.Path.of("examples", "cluster-101").relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(t);
+        } else {
+          java.nio.file.Files.copy(p, t);
+        }
+      }
+    }
+    // pve01's default instance gets a real neighbor: its default VRF would matter, so no flattening
+    java.nio.file.Path frr = dir.resolve("hosts/pve01/frr.conf");
+    java.nio.file.Files.writeString(frr, java.nio.file.Files.readString(frr)
+        .replace(" neighbor VTEP peer-group\n", " neighbor VTEP peer-group\n neighbor 192.168.101.9 remote-as 65009\n"));
+    CliRun run = CliRun.of("lab", dir.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("error: the lab cannot run here:")
-        .contains("host pve01 puts interface vnet101 in VRF vrf_evpnz1: this kernel has no vrf link type")
+        .contains("host pve01 puts interfaces in VRF vrf_evpnz1, this kernel has no vrf link type, and the VRF cannot be"
+            + " flattened: hosts/pve01/frr.conf: line 19: the default instance has neighbor 192.168.101.9, which could establish")
         .doesNotContain("\tat ");
     assertThat(run.out()).isEmpty();
   }

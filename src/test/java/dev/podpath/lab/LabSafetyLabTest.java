@@ -33,9 +33,10 @@ class LabSafetyLabTest {
     return new LabTopology(List.of(h), List.of(), List.of());
   }
 
-  private static List<String> labNamespaces() {
+  /** The namespaces of one run (other labs may run on the machine at the same time). */
+  static List<String> namespacesOf(LabNames names) {
     return CommandRunner.run(List.of("ip", "netns", "list"), Duration.ofSeconds(5)).out().lines()
-        .map(l -> l.split("\\s+")[0]).filter(n -> n.matches("pp[0-9a-f]{6}-.*")).toList();
+        .map(l -> l.split("\\s+")[0]).filter(names::owns).toList();
   }
 
   private static List<Path> runDirs(Path root) throws Exception {
@@ -59,12 +60,12 @@ class LabSafetyLabTest {
   void configBirdCannotParseIsAnInputErrorWithItsLine(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
     LabOptions o = new LabOptions(Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(15),
         Duration.ofSeconds(5), Duration.ofSeconds(1), root, false, false);
-    List<String> before = labNamespaces();
-    assertThatThrownBy(() -> LabRun.start(oneHost("router id 1.1.1.1;\nprotocol bgp {\n  neighbor as;\n}\n", null), o, LabListener.NONE))
+    LabNames names = LabNames.random();
+    assertThatThrownBy(() -> LabRun.start(oneHost("router id 1.1.1.1;\nprotocol bgp {\n  neighbor as;\n}\n", null), o, LabListener.NONE, names))
         .isInstanceOf(InputException.class)
         .satisfies(e -> assertThat(((InputException) e).problems()).singleElement()
             .satisfies(p -> assertThat(p.where().toString()).isEqualTo("hosts/r1/bird.conf:3")));
-    assertThat(labNamespaces()).isEqualTo(before);
+    assertThat(namespacesOf(names)).isEmpty();
     assertThat(runDirs(root)).isEmpty();
   }
 
@@ -73,8 +74,8 @@ class LabSafetyLabTest {
   void vrfEitherWorksOrIsReportedAsUnavailable(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
     LabOptions o = new LabOptions(Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(15),
         Duration.ofSeconds(5), Duration.ofSeconds(1), root, false, false);
-    List<String> before = labNamespaces();
-    try (LabRun run = LabRun.start(oneHost(null, "vrfblue"), o, LabListener.NONE)) {
+    LabNames names = LabNames.random();
+    try (LabRun run = LabRun.start(oneHost(null, "vrfblue"), o, LabListener.NONE, names)) {
       String links = CommandRunner.check(List.of("ip", "-n", run.namespaces().get(0), "-d", "link", "show", "vrfblue"),
           Duration.ofSeconds(5));
       assertThat(links).contains("vrf table 1001");
@@ -84,7 +85,7 @@ class LabSafetyLabTest {
       assertThat(e.reasons()).singleElement()
           .satisfies(r -> assertThat(r).contains("VRF vrfblue", "cannot create VRF devices", "Unknown device type"));
     }
-    assertThat(labNamespaces()).isEqualTo(before);
+    assertThat(namespacesOf(names)).isEmpty();
     assertThat(runDirs(root)).isEmpty();
   }
 
@@ -93,8 +94,9 @@ class LabSafetyLabTest {
   void aDaemonThatDiesIsNamedAndTheRunStillTearsDown(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
     LabOptions o = new LabOptions(Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(15),
         Duration.ofSeconds(5), Duration.ofSeconds(1), root, false, false);
-    List<String> before = labNamespaces();
-    try (LabRun run = LabRun.start(oneHost("router id 1.1.1.1;\nprotocol device {}\n", null), o, LabListener.NONE)) {
+    LabNames names = LabNames.random();
+    try (LabRun run = LabRun.start(oneHost("router id 1.1.1.1;\nprotocol device {}\n", null), o, LabListener.NONE, names)) {
+      assertThat(namespacesOf(names)).isNotEmpty();
       assertThat(run.observe().sessions()).isEmpty();
       String pid = Files.readString(run.workDir().resolve("r1-0").resolve("bird.pid")).strip();
       CommandRunner.check(List.of("kill", "-KILL", pid), Duration.ofSeconds(5));
@@ -102,7 +104,7 @@ class LabSafetyLabTest {
       assertThatThrownBy(run::observe).isInstanceOf(LabFailedException.class)
           .hasMessageContaining("daemon exited").hasMessageContaining("/usr/sbin/bird -f");
     }
-    assertThat(labNamespaces()).isEqualTo(before);
+    assertThat(namespacesOf(names)).isEmpty();
     assertThat(runDirs(root)).isEmpty();
   }
 }

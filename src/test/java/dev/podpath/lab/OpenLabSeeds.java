@@ -14,6 +14,8 @@ final class OpenLabSeeds {
       Map.entry(50L, "10 differences (rib-extra x5, route-extra x5); first: route-extra fib main fd00:a:3::/48 bgp: simulated absent, real metric 20 via fe80::406c:2cff:fe27:82f dev eth0"),
       // agreed in the first 200-seed run, differed in the next two (the `mvn verify -Plab` run and its replay)
       Map.entry(169L, "1 difference (rib-next-hop x1); first: host r4 rib-next-hop rib bird master4 172.16.2.0/24: simulated unreachable via 10.2.108.1 as-path [65002] (single candidate from r5_v4), real unreachable via 10.2.108.3 as-path [65002]; run-dependent"),
+      // agreed in the first 200-seed run of the labci branch (connect delay time 1), differed twice in the next one
+      Map.entry(124L, "9 differences (rib-next-hop x3, route-next-hop x2, route-type x2, rib-kind x2); first: host r1 route-next-hop fib main fd00:a:7::/48 bird: simulated via fd00:0:1::5 dev eth0, real via fd00:0:1::2 dev eth0; run-dependent (equal AS paths [65004 65003] via two reflector-side next hops)"),
       Map.entry(17L, "2 differences (route-missing x2); first: host r2 route-missing fib main fd00:a:5::/48 bgp: simulated metric 20 via fd00:0:1::2 dev eth0, real absent"),
       Map.entry(24L, "4 differences (rib-extra x2, route-extra x2); first: host r1 route-extra fib main fd00:a:5::/48 bgp: simulated absent, real metric 20 via fe80::6011:feff:fe3c:d6fa dev eth0"),
       Map.entry(28L, "15 differences (rib-as-path x1, route-missing x13, route-next-hop x1); first: host r10 route-missing fib main fd00:a:2::/48 bgp: simulated metric 20 via fd00:0:1::4 dev eth0, real absent"),

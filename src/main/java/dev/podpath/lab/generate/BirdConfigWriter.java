@@ -105,7 +105,7 @@ final class BirdConfigWriter {
       b.append("  allow local as;\n");
     }
     // Timers only make the lab converge sooner; they change no route (lab-notes "Hygiene").
-    b.append("  connect retry time 5;\n  hold time 9;\n  keepalive time 3;\n  error wait time 1, 10;\n");
+    b.append("  connect delay time 1;\n  connect retry time 5;\n  hold time 9;\n  keepalive time 3;\n  error wait time 1, 10;\n");
     b.append("  ").append(afi).append(" {\n");
     b.append("    import ").append(e.importDeny.isEmpty() ? "all" : "filter in_" + name).append(";\n");
     b.append("    export ").append(e.exportStaticAndBgp ? "where source ~ [ RTS_STATIC, RTS_BGP ]" : "all").append(";\n");

@@ -178,7 +178,7 @@ final class ClusterGenerator {
         b.append("\nprotocol bgp up").append(u).append(v6 ? "_v6" : "_v4").append(" {\n");
         b.append("  local ").append(v6 ? nodeV6(i) : nodeV4(i)).append(" as ").append(nodeAsn(i)).append(";\n");
         b.append("  neighbor ").append(v6 ? upstreamV6(u) : upstreamV4(u)).append(" as ").append(UPSTREAM_ASN).append(";\n");
-        b.append("  connect retry time 5;\n  hold time 9;\n  keepalive time 3;\n  error wait time 1, 10;\n");
+        b.append("  connect delay time 1;\n  connect retry time 5;\n  hold time 9;\n  keepalive time 3;\n  error wait time 1, 10;\n");
         b.append("  ").append(v6 ? "ipv6" : "ipv4").append(" {\n    import all;\n    export where source = RTS_STATIC;\n  };\n}\n");
       }
     }
