@@ -7,7 +7,9 @@ import dev.podpath.core.Finding;
 import dev.podpath.core.SourceRef;
 import dev.podpath.model.routing.BgpRoute;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -64,7 +66,7 @@ final class RouteExchange {
       }
     }
     for (List<SessionContext> l : contexts) {
-      l.sort(java.util.Comparator.comparing(SessionContext::neighborId));
+      l.sort(Comparator.comparing(SessionContext::neighborId));
     }
   }
 
@@ -82,7 +84,7 @@ final class RouteExchange {
    */
   void run(TreeSet<Integer> dirty, boolean initial) {
     if (asynchronous) {
-      runAsynchronously(new java.util.LinkedHashSet<>(dirty));
+      runAsynchronously(new LinkedHashSet<>(dirty));
       return;
     }
     Map<Long, Integer> seen = new HashMap<>();
@@ -135,7 +137,7 @@ final class RouteExchange {
 
   /** Back to the opened sessions with nothing sent, then every daemon in the fixed order, one at a time. */
   private void restartAsynchronously() {
-    java.util.LinkedHashSet<Integer> queue = new java.util.LinkedHashSet<>();
+    LinkedHashSet<Integer> queue = new LinkedHashSet<>();
     for (int i = 0; i < daemons.size(); i++) {
       daemons.get(i).open(List.copyOf(contexts.get(i)));
       queue.add(i);
@@ -152,7 +154,7 @@ final class RouteExchange {
    * advertisements are delivered at once, queueing their receivers. The state is the
    * advertisements plus the queue, so a repeated state is a real cycle of this deterministic schedule.
    */
-  private void runAsynchronously(java.util.LinkedHashSet<Integer> queue) {
+  private void runAsynchronously(LinkedHashSet<Integer> queue) {
     Map<Long, Integer> seen = new HashMap<>();
     int steps = 0;
     int maxSteps = maxRounds * Math.max(1, daemons.size());
