@@ -159,7 +159,9 @@ public final class ControlPlane {
       }
       if (!seenStates.add(state)) {
         findings.add(Finding.error("bgp/topology-oscillation", "sessions and kernel routes do not settle: the FIBs after outer iteration "
-            + outer + " repeat an earlier state (a session's TCP path depends on routes learned over sessions that it changes)", SourceRef.NONE));
+            + outer + " repeat an earlier state (a session's TCP path, or what a daemon originates or selects, depends on kernel routes that "
+            + "the exchange itself changes, e.g. zebra preferring another daemon's kernel route over the static route it redistributes)",
+            SourceRef.NONE));
         built = next;
         agentRoutes = newAgentRoutes;
         break;

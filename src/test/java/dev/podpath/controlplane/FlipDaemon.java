@@ -76,6 +76,10 @@ final class FlipDaemon implements RoutingDaemon {
     return List.of(new BgpRoute(P, BgpAttributes.local(Origin.IGP, session.localAddress())));
   }
 
+  boolean advertisesP() {
+    return advertisesP;
+  }
+
   @Override
   public List<KernelRoute> kernelRoutes() {
     return List.of();

@@ -30,6 +30,29 @@ class KnownLabDifferencesTest {
   }
 
   @Test
+  void zebraKernelRouteFlapMatchesOnlyTheRedistributedStaticPrefixesOfABirdAndFrrHost() {
+    // seed 191 (lab replay alone, --timeout 180, 2026-11-26): still changing after 181 s; r1 runs FRR (`ipv6 route
+    // fd00:a:1::/48 blackhole`, `fd00:b:1::/48`, `redistribute static`) and bird2 (kernel6 exports RTS_BGP)
+    assertThat(ZebraKernelRouteFlap.prefixes(191)).containsExactly("fd00:a:1::/48", "fd00:b:1::/48");
+    LabDifference notConverged = new LabDifference("*", LabDifference.Kind.NOT_CONVERGED, "convergence", "converged", "still changing after 181 s");
+    LabDifference flap = new LabDifference("r3", LabDifference.Kind.ROUTE_MISSING, "fib main fd00:a:1::/48 bird", "unreachable metric 32",
+        LabDifference.ABSENT);
+    List<LabDifference> all = List.of(notConverged, flap);
+    assertThat(KnownLabDifferences.attribute(all, 191, notConverged)).contains(KnownLabDifferences.ZEBRA_KERNEL_ROUTE_FLAP);
+    assertThat(KnownLabDifferences.attribute(all, 191, flap)).contains(KnownLabDifferences.ZEBRA_KERNEL_ROUTE_FLAP);
+    // another prefix of the same seed is not attributed, nor a seed without such a host (seed 1), nor a `network` prefix
+    LabDifference other = new LabDifference("r3", LabDifference.Kind.ROUTE_MISSING, "fib main fd00:a:3::/48 bird", "unreachable metric 32",
+        LabDifference.ABSENT);
+    KnownLabDifferences.Matcher zebra = KnownLabDifferences.ZEBRA_KERNEL_ROUTE_FLAP.matches();
+    assertThat(zebra.test(List.of(notConverged, other), 191, other)).isFalse();
+    assertThat(ZebraKernelRouteFlap.prefixes(1)).isEmpty();
+    assertThat(zebra.test(List.of(notConverged), 1, notConverged)).isFalse();
+    // seed 63: r3 runs both, kernel export filtered to RTS_BGP; seed 134: its bird2 exports nothing to the kernel
+    assertThat(ZebraKernelRouteFlap.prefixes(63)).containsExactly("fd00:a:3::/48");
+    assertThat(ZebraKernelRouteFlap.prefixes(134)).isEmpty();
+  }
+
+  @Test
   void openSeedsAttributeOnlyTheirOwnSeedAndSayWhatWasSeen() {
     // seed 17, host r2: podpath installs FRR's best route learned over an iBGP multihop session, real zebra did not
     LabDifference d = new LabDifference("r2", LabDifference.Kind.ROUTE_MISSING, "fib main fd00:a:5::/48 bgp",

@@ -270,7 +270,11 @@ final class FilterInterpreter {
         case "bgp_local_pref" -> r.localPref = v == null ? null : num(v, w);
         case "bgp_origin" -> r.origin = v == null ? null : origin(v, w);
         case "bgp_path" -> r.path = v == null ? AsPath.EMPTY : (AsPath) v;
-        case "bgp_next_hop" -> r.nextHop = v == null ? null : (IpAddr) v;
+        case "bgp_next_hop" -> {
+          // filter/f-inst.c EA_SET EAF_TYPE_IP_ADDRESS: the new attribute is one address (16 bytes), no link-local part
+          r.nextHop = v == null ? null : (IpAddr) v;
+          r.nextHopLinkLocal = null;
+        }
         case "bgp_community" -> r.communities = v == null ? new TreeSet<>() : clist(v, w);
         case "bgp_large_community" -> r.large = v == null ? new java.util.LinkedHashSet<>() : lclist(v, w);
         case "gw" -> {
