@@ -177,7 +177,10 @@ final class BgpSend {
       }
     }
     if (useNh && cur != null) {
-      return new IpAddr[] {cur, null};
+      // packets.c bgp_update_next_hop_ip: a kept next hop is the received attribute, its link-local part included
+      // (32 bytes, bgp_encode_next_hop_ip); a filter's `bgp_next_hop =` sets one address
+      IpAddr ll = st.assigned.contains("bgp_next_hop") ? null : in.nextHopLinkLocal();
+      return new IpAddr[] {cur, ll};
     }
     // bgp_use_gateway: one global unicast gateway, to iBGP or to a single-hop peer on the gateway's iface
     if (!self && r.dest() == BirdRoute.Dest.UNICAST && r.hops().size() == 1 && r.hops().get(0).gateway() != null
