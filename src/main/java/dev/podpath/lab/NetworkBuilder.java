@@ -104,15 +104,7 @@ final class NetworkBuilder {
       }
     }
     for (LabInterface iface : h.interfaces()) {
-      if (!iface.loopback()) {
-        if (iface.vrf() != null) {
-          ctx.run(RunContext.ip(ns, "link", "set", iface.name(), "master", iface.vrf()));
-        }
-        ctx.run(RunContext.ip(ns, "link", "set", iface.name(), "up"));
-      }
-      for (IfAddress a : iface.addresses()) {
-        addAddress(ns, iface.name(), a);
-      }
+      interfaceCommands(ns, iface).forEach(ctx::run);
     }
     for (Map.Entry<String, String> e : new java.util.TreeMap<>(h.sysctls()).entrySet()) {
       if (!NET_SYSCTL.matcher(e.getKey()).matches() || !e.getValue().matches("[A-Za-z0-9_.:\\- ]*")) {
@@ -126,15 +118,48 @@ final class NetworkBuilder {
     }
   }
 
-  private void addAddress(String ns, String dev, IfAddress a) {
-    if (dev.equals("lo") && (a.equals(IfAddress.parse("127.0.0.1/8")) || a.equals(IfAddress.parse("::1/128")))) {
-      return; // lab: a namespace's lo has these once it is up ("ip addr add ::1/128 dev lo": "address already assigned")
+  /**
+   * The commands that set up one host interface: VRF, up, addresses. When host.yaml gives the
+   * interface a link-local address the kernel must not generate its own (addrgenmode none, before
+   * up), so the link-local next hop real daemons send is the snapshot's (kernel
+   * Documentation/networking/ip-sysctl addr_gen_mode; lab: 6.x kernel in netns, 2026-11-26).
+   */
+  static List<List<String>> interfaceCommands(String ns, LabInterface iface) {
+    List<List<String>> cmds = new ArrayList<>();
+    if (!iface.loopback()) {
+      if (iface.vrf() != null) {
+        cmds.add(RunContext.ip(ns, "link", "set", iface.name(), "master", iface.vrf()));
+      }
+      if (iface.addresses().stream().anyMatch(a -> a.v6() && a.address().isLinkLocal())) {
+        cmds.add(RunContext.ip(ns, "link", "set", iface.name(), "addrgenmode", "none"));
+      }
+      cmds.add(RunContext.ip(ns, "link", "set", iface.name(), "up"));
     }
+    for (IfAddress a : iface.addresses()) {
+      if (!builtInLoopback(iface.name(), a)) {
+        cmds.add(addressCommand(ns, iface.name(), a));
+      }
+    }
+    return cmds;
+  }
+
+  private void addAddress(String ns, String dev, IfAddress a) {
+    if (!builtInLoopback(dev, a)) {
+      ctx.run(addressCommand(ns, dev, a));
+    }
+  }
+
+  /** lab: a namespace's lo has these once it is up ("ip addr add ::1/128 dev lo": "address already assigned"). */
+  static boolean builtInLoopback(String dev, IfAddress a) {
+    return dev.equals("lo") && (a.equals(IfAddress.parse("127.0.0.1/8")) || a.equals(IfAddress.parse("::1/128")));
+  }
+
+  static List<String> addressCommand(String ns, String dev, IfAddress a) {
     List<String> cmd = RunContext.ip(ns, "addr", "add", a.toString(), "dev", dev);
     if (a.v6()) {
       cmd.add("nodad");
     }
-    ctx.run(cmd);
+    return cmd;
   }
 
   static List<String> routeCommand(String ns, LabStaticRoute r, Map<String, Integer> vrfTables) {

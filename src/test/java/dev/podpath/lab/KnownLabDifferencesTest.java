@@ -54,12 +54,12 @@ class KnownLabDifferencesTest {
 
   @Test
   void openSeedsAttributeOnlyTheirOwnSeedAndSayWhatWasSeen() {
-    // seed 17, host r2: podpath installs FRR's best route learned over an iBGP multihop session, real zebra did not
-    LabDifference d = new LabDifference("r2", LabDifference.Kind.ROUTE_MISSING, "fib main fd00:a:5::/48 bgp",
-        "metric 20 via fd00:0:1::2 dev eth0", LabDifference.ABSENT);
-    assertThat(KnownLabDifferences.attribute(List.of(d), 17, d)).contains(KnownLabDifferences.OPEN);
+    // seed 110, host r2: bird's best next hop differs from podpath's
+    LabDifference d = new LabDifference("r2", LabDifference.Kind.ROUTE_NEXT_HOP, "fib main fd00:a:6::/48 bird",
+        "via fd00:0:1::5 dev eth0", "via fd00:0:1::3 dev eth0");
+    assertThat(KnownLabDifferences.attribute(List.of(d), 110, d)).contains(KnownLabDifferences.OPEN);
     assertThat(KnownLabDifferences.attribute(List.of(d), 1, d)).isEmpty();
-    assertThat(KnownLabDifferences.OPEN_SEEDS.get(17L)).contains("host r2 route-missing fib main fd00:a:5::/48 bgp");
+    assertThat(KnownLabDifferences.OPEN_SEEDS.get(110L)).contains("host r2 route-next-hop fib main fd00:a:6::/48 bird");
     // the two triaged bugs are not listed as open
     assertThat(KnownLabDifferences.OPEN_SEEDS).doesNotContainKeys(3L, 10L);
   }

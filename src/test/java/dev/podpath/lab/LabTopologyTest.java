@@ -94,4 +94,21 @@ class LabTopologyTest {
     assertThat(NetworkBuilder.routeCommand("ns", bh, Map.of()))
         .containsExactly("/usr/sbin/ip", "-n", "ns", "-4", "route", "add", "blackhole", "10.0.0.0/8");
   }
+
+  @Test
+  void aConfiguredLinkLocalAddressReplacesTheKernelsOwn() {
+    // addrgenmode none before up, then the snapshot's fe80 address without DAD
+    assertThat(NetworkBuilder.interfaceCommands("ns", iface("eth0", null, "fd00:1::1/64", "fe80::1:1/64")))
+        .containsExactly(
+            List.of("/usr/sbin/ip", "-n", "ns", "link", "set", "eth0", "addrgenmode", "none"),
+            List.of("/usr/sbin/ip", "-n", "ns", "link", "set", "eth0", "up"),
+            List.of("/usr/sbin/ip", "-n", "ns", "addr", "add", "fd00:1::1/64", "dev", "eth0", "nodad"),
+            List.of("/usr/sbin/ip", "-n", "ns", "addr", "add", "fe80::1:1/64", "dev", "eth0", "nodad"));
+    // none listed: the kernel generates one as before
+    assertThat(NetworkBuilder.interfaceCommands("ns", iface("eth0", null, "10.0.0.1/24", "fd00:1::1/64")))
+        .noneMatch(c -> c.contains("addrgenmode"))
+        .contains(List.of("/usr/sbin/ip", "-n", "ns", "addr", "add", "10.0.0.1/24", "dev", "eth0"));
+    assertThat(NetworkBuilder.interfaceCommands("ns", iface("lo", null, "fd00:1::9/128")))
+        .containsExactly(List.of("/usr/sbin/ip", "-n", "ns", "addr", "add", "fd00:1::9/128", "dev", "lo", "nodad"));
+  }
 }

@@ -6,36 +6,21 @@ import java.util.Map;
 final class OpenLabSeeds {
 
   static final Map<Long, String> SEEDS = Map.ofEntries(
-      Map.entry(17L, "2 differences (route-missing x2); first: host r2 route-missing fib main fd00:a:5::/48 bgp: simulated metric 20 via fd00:0:1::2 dev eth0, real absent"),
-      Map.entry(24L, "4 differences (rib-extra x2, route-extra x2); first: host r1 route-extra fib main fd00:a:5::/48 bgp: simulated absent, real metric 20 via fe80::6011:feff:fe3c:d6fa dev eth0"),
-      Map.entry(27L, "4 differences (rib-extra x2, route-extra x2); first: host r7 route-extra fib main fd00:a:9::/48 bgp: simulated absent, real metric 20 via fe80::cbc:3aff:feb3:5a2f dev eth0"),
       Map.entry(28L, "3 differences (rib-as-path x1, route-next-hop x2), replayed after the engine fix of synchronous cycles (was 15, bgp/oscillation); first: host r10 rib-as-path rib bird master6 fd00:a:7::/48: simulated unreachable via fd00:0:1::6 as-path [65009 65001], real unreachable via fd00:0:1::6 as-path [65006 65001]; follows r10's FRR step-12 tie (arrival order)"),
-      Map.entry(30L, "2 differences (route-next-hop x2); first: host r6 route-next-hop fib main fd00:a:3::/48 bgp: simulated via fd00:0:2::5 dev eth0, real via fe80::8ca2:ebff:fe49:39f6 dev eth0, via fd00:0:2::5 dev eth0"),
-      Map.entry(35L, "3 differences (rib-extra x1, route-extra x1, route-next-hop x1), replayed by frrpath 2026-11-26 (link-local class); first: host r1 route-next-hop fib main fd00:a:7::/48 bgp: simulated via fd00:0:3::1 dev eth0, real via fe80::2c34:5cff:fea0:b553 dev eth0, via fe80::d8a8:3dff:fedd:f5f7 dev eth0"),
-      Map.entry(45L, "6 differences (rib-extra x2, rib-next-hop x2, route-extra x2); first: host r6 route-extra fib main fd00:a:5::/48 bgp: simulated absent, real metric 20 via fe80::98b8:93ff:fe8b:40d dev eth0"),
       Map.entry(49L, "3 differences (rib-as-path x3); first: host r4 rib-as-path rib frr default fd00:a:1::/48: simulated via fd00:0:2::2 as-path [65004 65006 65009 65003], real via fd00:0:3::2 as-path [65006 65009 65003]"),
-      Map.entry(50L, "10 differences (rib-extra x5, route-extra x5); first: route-extra fib main fd00:a:3::/48 bgp: simulated absent, real metric 20 via fe80::406c:2cff:fe27:82f dev eth0"),
       Map.entry(58L, "7 differences (rib-as-path x2, rib-kind x1, rib-next-hop x3, route-type x1); first: host r1 rib-next-hop rib bird master6 fd00:a:6::/48: simulated via fd00:0:1::a as-path [65006 65003 65002], real via fd00:0:1::8 as-path [65006 65003 65002]"),
-      Map.entry(76L, "28 differences (rib-extra x14, route-extra x14); first: host r1 route-extra fib main fd00:a:3::/48 bgp: simulated absent, real metric 20 via fe80::ecdf:e6ff:fe79:bda dev eth0"),
       Map.entry(81L, "48 differences (not-converged x1, rib-extra x22, rib-next-hop x1, route-extra x24); first: host run not-converged convergence: simulated converged, real still changing after 66 s"),
       Map.entry(91L, "3 differences (rib-as-path x3); first: host r1 rib-as-path rib frr default fd00:a:2::/48: simulated via fd00:0:1::5 as-path [65001 65004], real via fd00:0:2::2 as-path [65004]"),
-      Map.entry(101L, "3 differences (rib-as-path x1, rib-extra x1, route-extra x1); first: host r2 route-extra fib main fd00:a:5::/48 bgp: simulated absent, real metric 20 via fe80::b461:14ff:fee9:9b95 dev eth0"),
-      Map.entry(102L, "4 differences (rib-extra x2, route-extra x2); first: host r4 route-extra fib main fd00:b:1::/48 bgp: simulated absent, real metric 20 via fe80::acda:67ff:fe23:62dc dev eth0"),
       Map.entry(110L, "4 differences (rib-next-hop x2, route-next-hop x2); first: host r2 route-next-hop fib main fd00:a:6::/48 bird: simulated via fd00:0:1::5 dev eth0, real via fd00:0:1::3 dev eth0"),
       Map.entry(113L, "19 differences (rib-as-path x13, rib-extra x3, route-extra x3); first: host r1 rib-as-path rib bird master6 fd00:a:3::/48: simulated unreachable via fd00:0:2::7 as-path [65002 65004 65005], real unreachable via fd00:0:2::6 as-path [65004 65005]"),
       Map.entry(119L, "8 differences (rib-next-hop x4, route-next-hop x4); first: host r1 route-next-hop fib main 172.16.2.0/24 bird: simulated via 10.3.251.4 dev eth0, real via 10.3.251.5 dev eth0"),
       Map.entry(124L, "9 differences (rib-next-hop x3, route-next-hop x2, route-type x2, rib-kind x2); first: host r1 route-next-hop fib main fd00:a:7::/48 bird: simulated via fd00:0:1::5 dev eth0, real via fd00:0:1::2 dev eth0; run-dependent (equal AS paths [65004 65003] via two reflector-side next hops)"),
       Map.entry(134L, "4 differences (not-converged x1, rib-kind x1, rib-missing x1, route-missing x1); first: host run not-converged convergence: simulated converged, real still changing after 63 s"),
-      Map.entry(141L, "10 differences (rib-extra x5, route-extra x5); first: host r3 route-extra fib main fd00:a:2::/48 bgp: simulated absent, real metric 20 via fe80::58b7:d0ff:fe55:8d1e dev eth0"),
       Map.entry(148L, "11 differences (rib-as-path x1, rib-kind x1, rib-next-hop x2, route-next-hop x6, route-type x1), replayed after the engine fix of synchronous cycles (was bgp/oscillation); first: host r1 rib-kind rib bird master6 fd00:a:8::/48: simulated unreachable via fd00:0:1::5 as-path [65002], real via fd00:0:1::5 as-path [65004 65001 65002]; two stable states (r1/r3 each preferring the other's route), real bird2 settled in the other one"),
-      Map.entry(154L, "41 differences (rib-as-path x9, rib-extra x15, route-extra x15, route-next-hop x2); first: host r11 route-next-hop fib main fd00:a:4::/48 bgp: simulated via fd00:0:3::2 dev eth2, real via fe80::a4ab:b6ff:fed1:40cc dev eth0"),
-      Map.entry(158L, "2 differences (route-next-hop x2), replayed by frrpath 2026-11-26 (link-local class); first: host r7 route-next-hop fib main fd00:a:8::/48 bgp: simulated via fd00:0:1::4 dev eth0, real via fe80::5083:b3ff:fede:44e2 dev eth2"),
       Map.entry(160L, "3 differences (rib-as-path x3); first: host r6 rib-as-path rib frr default fd00:a:2::/48: simulated via fd00:0:1::5 as-path [65002 65001], real via fd00:0:2::3 as-path [65001]"),
       Map.entry(169L, "1 difference (rib-next-hop x1); first: host r4 rib-next-hop rib bird master4 172.16.2.0/24: simulated unreachable via 10.2.108.1 as-path [65002] (single candidate from r5_v4), real unreachable via 10.2.108.3 as-path [65002]; run-dependent"),
       Map.entry(189L, "6 differences (rib-as-path x1, rib-kind x1, rib-next-hop x2, route-next-hop x1, route-type x1); first: host r1 route-next-hop fib main fd00:b:3::/48 bird: simulated via fd00:0:1::3 dev eth0, real via fd00:0:1::2 dev eth0"),
-      Map.entry(193L, "9 differences (rib-extra x3, rib-next-hop x3, route-extra x3); first: host r3 route-extra fib main fd00:a:1::/48 bgp: simulated absent, real metric 20 via fe80::a03f:70ff:fe99:856e dev eth0"),
-      Map.entry(195L, "3 differences (rib-next-hop x3); first: host r1 rib-next-hop rib bird master6 fd00:a:5::/48: simulated unreachable via fd00:0:1::1 as-path [65005], real unreachable via fd00:0:1::7 as-path [65005]"),
-      Map.entry(198L, "12 differences (rib-extra x6, route-extra x6); first: host r4 route-extra fib main fd00:a:2::/48 bgp: simulated absent, real metric 20 via fe80::e89d:43ff:feaa:1bba dev eth0"));
+      Map.entry(195L, "3 differences (rib-next-hop x3); first: host r1 rib-next-hop rib bird master6 fd00:a:5::/48: simulated unreachable via fd00:0:1::1 as-path [65005], real unreachable via fd00:0:1::7 as-path [65005]"));
 
   private OpenLabSeeds() {}
 }

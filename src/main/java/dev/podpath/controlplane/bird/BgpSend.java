@@ -178,8 +178,10 @@ final class BgpSend {
     }
     if (useNh && cur != null) {
       // packets.c bgp_update_next_hop_ip: a kept NEXT_HOP is the attribute as received, so an IPv6 link-local
-      // part received with it goes out again (bgp_encode_next_hop_ip writes 32 bytes); lab: seeds 49, 91, 160, 2026-11-26
-      return new IpAddr[] {cur, cur.v6() ? in.nextHopLinkLocal() : null};
+      // part received with it goes out again (bgp_encode_next_hop_ip writes 32 bytes); a filter's `bgp_next_hop =`
+      // sets one address; lab: seeds 24, 49, 91, 160, 2026-11-26
+      IpAddr ll = !cur.v6() || st.assigned.contains("bgp_next_hop") ? null : in.nextHopLinkLocal();
+      return new IpAddr[] {cur, ll};
     }
     // bgp_use_gateway: one global unicast gateway, to iBGP or to a single-hop peer on the gateway's iface
     if (!self && r.dest() == BirdRoute.Dest.UNICAST && r.hops().size() == 1 && r.hops().get(0).gateway() != null

@@ -50,9 +50,31 @@ record Candidate(
     return neighbor != null && neighbor.ebgp();
   }
 
-  /** The next hop bgpd compares paths by for multipath (bgp_mpath.c bgp_path_info_nexthop_cmp). */
-  IpAddr nextHopKey() {
-    return route.nextHop();
+  /** The next hop bgpd compares paths by for multipath (bgp_mpath.c bgp_path_info_nexthop_cmp); null for a local path. */
+  NextHopKey nextHopKey() {
+    IpAddr g = route.nextHop();
+    if (g == null) {
+      return null;
+    }
+    IpAddr ll = route.attributes().nextHopLinkLocal();
+    return new NextHopKey(g, ll != null, ll == null ? null : route.preferGlobal() ? g : ll);
+  }
+
+  /**
+   * F84 bgp_mpath.c bgp_path_info_nexthop_cmp: the global next hop, then a global-only next hop
+   * before a global+link-local one, then (both with link-local) the link-local, or the global
+   * under `set ipv6 next-hop prefer-global`. The interface test there compares peer->ifp, unset
+   * for numbered peers, so it is left out.
+   */
+  record NextHopKey(IpAddr global, boolean withLinkLocal, IpAddr second) implements Comparable<NextHopKey> {
+    @Override
+    public int compareTo(NextHopKey o) {
+      int c = global.compareTo(o.global);
+      if (c == 0) {
+        c = Boolean.compare(withLinkLocal, o.withLinkLocal);
+      }
+      return c != 0 || second == null ? c : second.compareTo(o.second);
+    }
   }
 
   /** The peer's address (bgp_path_info_mpath_cmp's second key), null for a local path. */

@@ -323,7 +323,7 @@ public final class FrrDaemon implements RoutingDaemon {
         int max = best.ebgp() ? af.maximumPaths() : af.maximumPathsIbgp();
         eq.sort(Comparator.comparing(Candidate::nextHopKey, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Candidate::peerAddress, Comparator.nullsLast(Comparator.naturalOrder())));
-        IpAddr previous = null;
+        Candidate.NextHopKey previous = null;
         for (Candidate c : eq) {
           if (multi.size() + 1 >= max) {
             break;

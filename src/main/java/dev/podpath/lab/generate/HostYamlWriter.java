@@ -12,13 +12,15 @@ final class HostYamlWriter {
     StringBuilder b = new StringBuilder();
     b.append("name: ").append(r.name).append('\n');
     b.append("interfaces:\n");
-    for (PlanInterface i : r.interfaces) {
+    for (int n = 0; n < r.interfaces.size(); n++) {
+      PlanInterface i = r.interfaces.get(n);
       List<String> addrs = new ArrayList<>();
       if (i.v4() != null) {
         addrs.add(i.v4() + "/" + i.segment().v4.length());
       }
       if (i.v6() != null) {
         addrs.add(i.v6() + "/" + i.segment().v6.length());
+        addrs.add(linkLocal(r, n) + "/64");
       }
       b.append("  - name: ").append(i.name()).append('\n');
       b.append("    addresses: [").append(String.join(", ", addrs)).append("]\n");
@@ -44,6 +46,16 @@ final class HostYamlWriter {
     }
     sysctl(b, family);
     return b.toString();
+  }
+
+  /**
+   * The link-local address of the router's {@code index}-th interface: fe80::ROUTER:INDEX+1 (hex),
+   * unique on every segment since router numbers are. Written so the simulation knows the second
+   * next hop an IPv6 UPDATE carries (FRR bgp_zebra.c bgp_zebra_nexthop_set, BIRD link_addr); the
+   * lab gives the kernel exactly this address (NetworkBuilder, addrgenmode none).
+   */
+  static String linkLocal(PlanRouter r, int index) {
+    return "fe80::" + Integer.toHexString(r.number) + ":" + Integer.toHexString(index + 1);
   }
 
   static void sysctl(StringBuilder b, Family family) {

@@ -394,6 +394,33 @@ class BirdDaemonTest {
   }
 
   @Test
+  void aReflectedNextHopKeepsItsLinkLocalPartUnlessAFilterSetsTheNextHop() {
+    // packets.c bgp_update_next_hop_ip: a kept next hop is the received 32-byte attribute; `bgp_next_hop =` sets one
+    // address (lab: seed 24 of `lab --generate`, FRR behind a bird reflector installs via the originator's fe80, 2026-11-26)
+    String conf = """
+        router id 10.0.0.21;
+        protocol device { }
+        protocol bgp a { local as 65001; neighbor fd00:101::1 as 65001; direct; ipv6 { import all; export all; }; }
+        protocol bgp b { local as 65001; neighbor fd00:101::2 as 65001; direct; rr client; ipv6 { import all; EXPORT }; }
+        """;
+    SessionContext sa = session("a", "fd00:101::21", "fd00:101::1", 65001, 65001, "eth0");
+    SessionContext sb = session("b", "fd00:101::21", "fd00:101::2", 65001, 65001, "eth0");
+    BgpRoute in = route("fd00:7::/64", "fd00:101::1");
+    in = new BgpRoute(in.prefix(), in.attributes().withNextHop(IpAddr.parse("fd00:101::1"), IpAddr.parse("fe80::1")));
+    for (String export : new String[] {"export all;", "export filter { bgp_next_hop = fd00:101::1; accept; };"}) {
+      BirdDaemon d = daemon(conf.replace("EXPORT", export), HOST);
+      d.neighbors();
+      d.open(List.of(sa, sb));
+      d.receive(sa, AddressFamily.IPV6_UNICAST, List.of(in));
+      d.settle();
+      assertThat(d.advertise(sb, AddressFamily.IPV6_UNICAST)).as(export).singleElement().satisfies(r -> {
+        assertThat(r.attributes().nextHop()).isEqualTo(IpAddr.parse("fd00:101::1"));
+        assertThat(r.attributes().nextHopLinkLocal()).isEqualTo(export.equals("export all;") ? IpAddr.parse("fe80::1") : null);
+      });
+    }
+  }
+
+  @Test
   void exportToLocalhostPeerWithOwnAddressEqualToNeighborIsRejected() {
     // packets.c bgp_update_next_hop_ip: "Invalid NEXT_HOP attribute - neighbor address ::1" (routing-facts 2.5)
     BirdDaemon d = run(daemon(NODE.replace("LEARN", "").replace("export none", "export all"), HOST), cilium());

@@ -147,6 +147,38 @@ class FrrBestPathTest {
   }
 
   @Test
+  void aGlobalOnlyNextHopAndTheSameGlobalWithALinkLocalAreTwoMultipathHops() {
+    // F84 bgp_mpath.c bgp_path_info_nexthop_cmp: same global, 16- vs 32-byte next hop -> different next hops;
+    // lab `lab --generate 30` r6 fd00:a:3::/48: "via fe80::3:1 dev eth0, via fd00:0:2::5 dev eth0", 2026-11-26
+    AddressFamily v6 = AddressFamily.IPV6_UNICAST;
+    String conf = """
+        router bgp 64513
+         neighbor fd00::10 remote-as 64513
+         neighbor fd00::11 remote-as 64513
+         address-family ipv6 unicast
+          neighbor fd00::10 activate
+          neighbor fd00::11 activate
+        """;
+    for (String secondLl : new String[] {null, "fe80::12"}) {
+      FrrDaemon d = daemon(conf, new TestHost("r1").iface("eth0", null, "fd00::1/64", "fe80::1/64"));
+      SessionContext a = session(d, "fd00::10", "fd00::1", "fe80::1", 64513, 64513, "10.0.0.10", "eth0", v6);
+      SessionContext b = session(d, "fd00::11", "fd00::1", "fe80::1", 64513, 64513, "10.0.0.11", "eth0", v6);
+      open(d, a, b);
+      d.receive(a, v6, List.of(route("fd00:7::/48", "fd00::12")));
+      d.receive(b, v6, List.of(route("fd00:7::/48", "fd00::12", secondLl)));
+      d.settle();
+      List<KernelRoute.NextHop> hops = d.kernelRoutes().stream().filter(k -> k.prefix().toString().equals("fd00:7::/48"))
+          .findFirst().orElseThrow().nextHops();
+      if (secondLl == null) {
+        assertThat(hops).containsExactly(new KernelRoute.NextHop(IpAddr.parse("fd00::12"), "eth0"));
+      } else {
+        assertThat(hops).containsExactlyInAnyOrder(new KernelRoute.NextHop(IpAddr.parse("fd00::12"), "eth0"),
+            new KernelRoute.NextHop(IpAddr.parse("fe80::12"), "eth0"));
+      }
+    }
+  }
+
+  @Test
   void maximumPathsInstallsEcmpForSameNeighborAs() {
     // step 11: eBGP multipath needs the same neighbour AS (bgp_path_info_cmp paths_eq); maximum-paths 2
     FrrDaemon d = twoPeers(64514, 64514, "  maximum-paths 2", List.of(List.of(64514L), List.of(64514L)));

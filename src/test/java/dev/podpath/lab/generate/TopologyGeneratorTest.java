@@ -230,6 +230,28 @@ class TopologyGeneratorTest {
   }
 
   @Test
+  void everyIpv6InterfaceHasOneLinkLocalAddressUniqueOnItsSegment() {
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      SnapshotFacts f = SnapshotFacts.of(TopologyGenerator.generate(seed, GeneratorOptions.defaults()).files());
+      Map<String, Set<IpAddr>> perSegment = new HashMap<>();
+      for (List<SnapshotFacts.Iface> ifs : f.interfaces().values()) {
+        for (SnapshotFacts.Iface i : ifs) {
+          List<IfAddress> ll = i.addresses().stream().filter(a -> a.address().isLinkLocal()).toList();
+          boolean v6 = i.addresses().stream().anyMatch(a -> a.v6() && !a.address().isLinkLocal());
+          if (!v6 || i.name().equals("lo")) {
+            assertThat(ll).as("seed %d %s %s", seed, i.host(), i.name()).isEmpty();
+            continue;
+          }
+          assertThat(ll).as("seed %d %s %s", seed, i.host(), i.name()).singleElement()
+              .satisfies(a -> assertThat(a.length()).isEqualTo(64));
+          assertThat(perSegment.computeIfAbsent(i.segment(), k -> new HashSet<>()).add(ll.get(0).address()))
+              .as("seed %d: %s repeats on segment %s", seed, ll.get(0), i.segment()).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
   void optionsRefuseNonsense() {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> GeneratorOptions.defaults().withRouters(1, 5));
