@@ -38,7 +38,8 @@ import java.util.Set;
  * valid, or best here but not sent to the host where the path died, or a session lacks the family
  * (also without a failing path: a session down for want of a common family fails its session intent).
  * The cause is read from the parsed frr.conf in bgpd's receive order (bgp_route.c bgp_update: AS
- * loop, inbound prefix-list, RFC 8212), so each dropped route points at one kind of edit.
+ * loop, inbound prefix-list, RFC 8212), so each dropped route points at one kind of edit; a martian
+ * next hop is read from the route's status (the model's, which knows the FRR version's rules).
  */
 final class FrrMoves {
 
@@ -85,6 +86,7 @@ final class FrrMoves {
     private final Map<FrrPrefixList, Set<IpPrefix>> prefixLists = new LinkedHashMap<>();
     private final Set<Peer> nextHopSelf = new LinkedHashSet<>();
     private final Set<Peer> activate = new LinkedHashSet<>();
+    private final Set<FrrBgpRouter> martian = new LinkedHashSet<>();
 
     HostMoves(Simulation sim, DaemonConfigFile file, FrrConfig config, List<DeadEnd> ends) {
       this.sim = sim;
@@ -103,6 +105,9 @@ final class FrrMoves {
       if (!rfc8212.isEmpty()) {
         out.add(noRequiresPolicy(f));
         out.add(permitRouteMap(f));
+      }
+      if (!martian.isEmpty()) {
+        out.add(allowMartianMove(f));
       }
       if (!allowas.isEmpty()) {
         FrrText t = new FrrText(host, f, file.text());
@@ -156,6 +161,10 @@ final class FrrMoves {
         }
         FrrBgpRouter r = p.router();
         FrrNeighborAf[] afs = FrrText.afs(r, p.neighbor(), p.afi());
+        if (martianNextHop(r, e.status())) {
+          martian.add(r);
+          continue;
+        }
         // bgp_route.c bgp_update -> aspath_loop_check(attr->aspath, bgp->as) > peer->allowas_in[afi][safi]
         long own = e.attributes() == null ? 0 : e.attributes().asPath().count(r.asn());
         Integer allowed = first(afs, FrrNeighborAf::allowasIn);
@@ -259,6 +268,39 @@ final class FrrMoves {
       FixMove m = move(FrrEditKind.NO_EBGP_REQUIRES_POLICY, t, "no bgp ebgp-requires-policy in " + instances(routers(rfc8212.keySet())),
           "every eBGP neighbor of the instance exchanges routes without a policy (FRR's behaviour before 7.4)", "lift RFC 8212");
       return new FixMove(m.key(), m.label(), m.edits(), m.files(), false, stated, m.tradeOff());
+    }
+
+    /**
+     * Whether {@code bgp allow-martian-nexthop} changes what the model did to this route under the
+     * file's FRR version (the status is FrrReceive's): the NEXT_HOP attribute check
+     * (bgp_attr.c bgp_attr_nexthop_valid, NOTIFICATION) gives way to it from 8.4, the post-route-map
+     * check (bgp_route.c bgp_update_martian_nexthop) only from 9.0 (commit 6cddc4c866).
+     */
+    private boolean martianNextHop(FrrBgpRouter r, String status) {
+      if (r.allowMartianNexthop() || status == null || config.daemonVersion().isBefore("8.4")) {
+        return false; // bgp_vty.c bgp_allow_martian: the command exists from FRR 8.4
+      }
+      return status.startsWith("martian next hop ")
+          || status.startsWith("martian or self next-hop ") && config.daemonVersion().atLeast("9.0");
+    }
+
+    private FixMove allowMartianMove(String f) {
+      FrrText t = new FrrText(host, f, file.text());
+      for (FrrBgpRouter r : martian) {
+        var explicit = r.line("allow-martian-nexthop");
+        if (explicit.isKnown()) {
+          // an explicit `no bgp allow-martian-nexthop`: turned on where the operator wrote it off
+          t.replace(explicit.line(), FrrText.indentOf(t.line(explicit.line())) + "bgp allow-martian-nexthop",
+              FrrEditKind.ALLOW_MARTIAN_NEXTHOP, "accept martian next hops");
+        } else {
+          t.insertAfter(r.where().line(), FrrText.indentOf(t.line(r.where().line())) + " bgp allow-martian-nexthop");
+        }
+      }
+      List<FrrBgpRouter> rs = new ArrayList<>(martian);
+      return move(FrrEditKind.ALLOW_MARTIAN_NEXTHOP, t, "bgp allow-martian-nexthop in " + instances(rs),
+          "every neighbor of the instance may announce a next hop in 0/8, 127/8, class D or E without bgpd resetting the session"
+              + (config.daemonVersion().atLeast("9.0") ? "; from FRR 9.0 an own or martian next hop is no longer filtered either" : ""),
+          "accept martian next hops");
     }
 
     private FixMove permitRouteMap(String f) {

@@ -16,7 +16,9 @@ public enum FrrEditKind {
   /** `neighbor N next-hop-self` in an address family. */
   NEXT_HOP_SELF("next-hop-self"),
   /** `neighbor N allowas-in` in an address family. */
-  ALLOWAS_IN("allowas-in");
+  ALLOWAS_IN("allowas-in"),
+  /** `bgp allow-martian-nexthop` in one `router bgp` instance. */
+  ALLOW_MARTIAN_NEXTHOP("allow-martian-nexthop");
 
   private final String setting;
 

@@ -70,6 +70,9 @@ class FrrFixTest {
         new Case("frr-allowas-in", "frr.r1.allowas-in", FrrEditKind.ALLOWAS_IN, "hosts/r1/frr.conf",
             List.of("  neighbor fd00:10::1 allowas-in", "  neighbor fd00:10::2 allowas-in"), List.of(), "frr.allowas-in",
             "host.r1.routes"),
+        // r1's route-map would rewrite bird's next hop 127.0.0.1, but the NEXT_HOP attribute check comes first
+        new Case("frr-allow-martian-nexthop", "frr.r1.allow-martian-nexthop", FrrEditKind.ALLOW_MARTIAN_NEXTHOP, "hosts/r1/frr.conf",
+            List.of(" bgp allow-martian-nexthop"), List.of(), "frr.r1.allow-martian-nexthop", "host.r1.routes"),
         new Case("frr-activate", "frr.r1.activate", FrrEditKind.ACTIVATE, "hosts/r1/frr.conf",
             List.of("  neighbor fd00:10::2 activate"), List.of(), null, null),
         new Case("host-static-route", "host.r1.routes", null, "hosts/r1/host.yaml",
@@ -169,6 +172,33 @@ class FrrFixTest {
     FixResult r = FixSearch.run(s, List.of(), 3, line -> {});
     assertThat(r.found()).isTrue();
     assertThat(r.accepted().get(0).keys()).containsExactly("frr.r1.activate");
+  }
+
+  /**
+   * A next hop of r1's own set by its route-map (bgp_update_martian_nexthop runs after it): `bgp allow-martian-nexthop`
+   * skips that check only from FRR 9.0 (commit 6cddc4c866), so the move is offered for a 9.1 file only.
+   */
+  @ParameterizedTest(name = "frr version {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"8.4.4", "9.1"})
+  void aSelfNextHopAsksForAllowMartianOnlyFromFrr90(String version) throws IOException {
+    Path copy = tmp.resolve("self-" + version);
+    Patch.writeCopy(SnapshotLoader.load(FIX.resolve("frr-allow-martian-nexthop")), new Patch(Map.of(), ""), copy);
+    Path frr = copy.resolve("hosts/r1/frr.conf");
+    Files.writeString(frr, Files.readString(frr).replace("frr version 8.4.4", "frr version " + version)
+        .replace("set ip next-hop peer-address", "set ip next-hop 10.0.10.254"));
+    for (String w : List.of("w1", "w2")) {
+      Path bird = copy.resolve("hosts/" + w + "/bird.conf");
+      Files.writeString(bird, Files.readString(bird).replace("next hop keep;", "next hop self;"));
+    }
+    CheckResult baseline = Check.run(Simulation.of(SnapshotLoader.load(copy)));
+    assertThat(baseline.findings()).anyMatch(f -> f.message().contains("martian or self next-hop 10.0.10.254"));
+    List<String> frrKeys = MoveCatalog.of(baseline, new Keep(List.of())).moves().stream().map(FixMove::key)
+        .filter(k -> k.startsWith("frr.")).toList();
+    if (version.startsWith("9")) {
+      assertThat(frrKeys).containsExactly("frr.r1.allow-martian-nexthop");
+    } else {
+      assertThat(frrKeys).isEmpty();
+    }
   }
 
   @Test
