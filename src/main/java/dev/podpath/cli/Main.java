@@ -42,6 +42,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // fabric8's client (only `snapshot`) logs through SLF4J, for which podpath ships no provider:
+    // without this SLF4J 2 prints three "No SLF4J providers" lines on stderr of every snapshot run
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(commandLine().execute(args));
   }
 }

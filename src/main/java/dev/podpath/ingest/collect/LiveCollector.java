@@ -191,7 +191,10 @@ public final class LiveCollector {
       root = root.getCause();
     }
     String m = e.getCode() > 0 ? "HTTP " + e.getCode() + " " + e.getMessage() : e.getMessage();
-    return root == e ? m : m + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    if (root == e) {
+      return m;
+    }
+    return m + " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
   }
 
   private static void deleteTree(Path dir) {
