@@ -1,5 +1,6 @@
 package dev.podpath.cli;
 
+import dev.podpath.testing.SnapshotCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class FixCommandTest {
 
   @Test
   void onlyTheCiliumEditCanFixWhenBirdsImportIsTheOperatorsOwnFilter(@TempDir Path tmp) throws IOException {
-    Path copy = copy(Path.of(CLUSTER), tmp.resolve("where"));
+    Path copy = SnapshotCopy.copy(Path.of(CLUSTER), tmp.resolve("where"));
     try (Stream<Path> s = Files.list(copy.resolve("hosts"))) {
       for (Path h : s.toList()) {
         Path bird = h.resolve("bird.conf");
@@ -80,7 +81,7 @@ class FixCommandTest {
 
   @Test
   void intentsKeepForbidsLikeTheFlag(@TempDir Path tmp) throws IOException {
-    Path copy = copy(Path.of(CLUSTER), tmp.resolve("kept"));
+    Path copy = SnapshotCopy.copy(Path.of(CLUSTER), tmp.resolve("kept"));
     Files.writeString(copy.resolve("intents.yaml"), "keep:\n  - cilium.autoDirectNodeRoutes\n");
     CliRun r = CliRun.of("fix", copy.toString(), "--max-edits", "2");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
@@ -127,19 +128,5 @@ class FixCommandTest {
 
   private static String[] concat(String[] a, String[] b, String[] c) {
     return Stream.of(a, b, c).flatMap(Stream::of).toArray(String[]::new);
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> w = Files.walk(from)) {
-      for (Path p : w.toList()) {
-        Path d = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(d);
-        } else {
-          Files.copy(p, d);
-        }
-      }
-    }
-    return to;
   }
 }

@@ -1,5 +1,6 @@
 package dev.podpath.lab;
 
+import dev.podpath.testing.SnapshotCopy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,7 +106,7 @@ class VrfFlatteningTest {
 
   @Test
   void aPeerOnALeftOutInterfaceIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    copy(CLUSTER, dir);
+    SnapshotCopy.copy(CLUSTER, dir);
     // solcp01's bird peers pve01's vmbr0 address too: flattening would cut that session
     Path bird = dir.resolve("hosts/solcp01/bird.conf");
     Files.writeString(bird, Files.readString(bird) + """
@@ -121,18 +122,5 @@ class VrfFlatteningTest {
         .satisfies(e -> assertThat(((LabUnavailableException) e).reasons()).anySatisfy(r -> assertThat(r).contains(
             "host pve01 puts interfaces in VRF vrf_evpnz1", "cannot be flattened",
             "solcp01's bird peers 2001:db8:101::2 on vmbr0, which is not in the VRF")));
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (var s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 }

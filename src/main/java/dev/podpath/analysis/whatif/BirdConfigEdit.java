@@ -4,8 +4,6 @@ import dev.podpath.ingest.Daemon;
 import dev.podpath.ingest.DaemonConfigFile;
 import dev.podpath.ingest.Snapshot;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,39 +21,22 @@ public record BirdConfigEdit(String host, String file, int fromLine, int toLine,
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(newText, "newText");
-    if (fromLine < 1 || toLine < fromLine - 1) {
-      throw new IllegalArgumentException("bad line range " + fromLine + ".." + toLine);
-    }
+    new LineSplice(fromLine, toLine, newText); // validates the range
   }
 
   @Override
   public String text() {
-    return file + ":" + (toLine < fromLine ? "insert before " + fromLine : fromLine == toLine ? fromLine : fromLine + "-" + toLine)
-        + " " + why;
+    return LineSplice.describe(file, fromLine, toLine) + " " + why;
   }
 
   /** {@code text} with this edit applied (lines are kept with their own breaks). */
   public String applyTo(String text) {
-    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-    int from = Math.min(fromLine - 1, lines.size());
-    int to = Math.min(toLine, lines.size());
-    for (int i = to - 1; i >= from; i--) {
-      lines.remove(i);
-    }
-    String body = newText.endsWith("\n") ? newText.substring(0, newText.length() - 1) : newText;
-    lines.addAll(from, Arrays.asList(body.split("\n", -1)));
-    return String.join("\n", lines);
+    return new LineSplice(fromLine, toLine, newText).applyTo(text);
   }
 
   /** Applies every edit to its host's bird.conf; edits of one file go bottom-up so their line numbers stay valid. */
   public static String applyAll(String text, List<BirdConfigEdit> edits) {
-    List<BirdConfigEdit> sorted = new ArrayList<>(edits);
-    sorted.sort(Comparator.comparingInt(BirdConfigEdit::fromLine).reversed());
-    String out = text;
-    for (BirdConfigEdit e : sorted) {
-      out = e.applyTo(out);
-    }
-    return out;
+    return LineSplice.applyAll(text, edits.stream().map(e -> new LineSplice(e.fromLine(), e.toLine(), e.newText())).toList());
   }
 
   static Snapshot applyAll(Snapshot s, List<BirdConfigEdit> edits) {

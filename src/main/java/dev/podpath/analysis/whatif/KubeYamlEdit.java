@@ -29,9 +29,7 @@ public record KubeYamlEdit(String file, int fromLine, int toLine, String newText
   public KubeYamlEdit {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(newText, "newText");
-    if (fromLine < 1 || toLine < fromLine - 1) {
-      throw new IllegalArgumentException("bad line range " + fromLine + ".." + toLine);
-    }
+    new LineSplice(fromLine, toLine, newText); // validates the range
   }
 
   @Override
