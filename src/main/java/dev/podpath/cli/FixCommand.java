@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -49,14 +50,11 @@ final class FixCommand implements Callable<Integer> {
   @Option(names = "--apply", paramLabel = "OUTDIR", description = "write a patched copy of the snapshot (best fix) here")
   Path apply;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
-  OutputFormat format;
+  @Mixin TextOrJsonFormat formatOption;
 
   @Override
   public Integer call() {
-    if (format == OutputFormat.sarif) {
-      throw new ParameterException(spec.commandLine(), "--format sarif is only for check; use text or json");
-    }
+    OutputFormat format = formatOption.of(spec);
     if (maxEdits < 1) {
       throw new ParameterException(spec.commandLine(), "--max-edits must be at least 1");
     }

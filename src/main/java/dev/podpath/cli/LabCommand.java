@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,8 +54,7 @@ final class LabCommand implements Callable<Integer> {
     Long seed;
   }
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
-  OutputFormat format;
+  @Mixin TextOrJsonFormat formatOption;
 
   @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "convergence timeout (default 60)")
   int timeoutSeconds;
@@ -67,10 +67,7 @@ final class LabCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (format == OutputFormat.sarif) {
-      spec.commandLine().getErr().println("error: --format sarif is only for check");
-      return ExitCode.BAD_INPUT;
-    }
+    OutputFormat format = formatOption.of(spec);
     PrintWriter err = spec.commandLine().getErr();
     Path generated = null;
     try {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -56,14 +57,11 @@ final class TraceCommand implements Callable<Integer> {
   @Option(names = "--family", paramLabel = "FAMILY", description = "ipv4 or ipv6 only (default: every common family)")
   String family;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
-  OutputFormat format;
+  @Mixin TextOrJsonFormat formatOption;
 
   @Override
   public Integer call() {
-    if (format == OutputFormat.sarif) {
-      throw new ParameterException(spec.commandLine(), "--format sarif is only for check; use text or json");
-    }
+    OutputFormat format = formatOption.of(spec);
     if (port != null && (port < 1 || port > 65535)) {
       throw new ParameterException(spec.commandLine(), "--port must be 1..65535, got " + port);
     }

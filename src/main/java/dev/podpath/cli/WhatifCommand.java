@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -52,14 +53,11 @@ final class WhatifCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "ENDPOINT", description = "also trace to here, before and after the edits (with --from)")
   String to;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
-  OutputFormat format;
+  @Mixin TextOrJsonFormat formatOption;
 
   @Override
   public Integer call() {
-    if (format == OutputFormat.sarif) {
-      throw new ParameterException(spec.commandLine(), "--format sarif is only for check; use text or json");
-    }
+    OutputFormat format = formatOption.of(spec);
     if ((from == null) != (to == null)) {
       throw new ParameterException(spec.commandLine(), "--from and --to go together");
     }
