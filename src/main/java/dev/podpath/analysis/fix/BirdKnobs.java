@@ -3,8 +3,6 @@ package dev.podpath.analysis.fix;
 import dev.podpath.analysis.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The bird.conf moves beyond the import filter and the Cilium-session channel ({@link BirdMoves}):
@@ -24,16 +22,6 @@ final class BirdKnobs {
     List<FixMove> found = new ArrayList<>();
     BirdPeerMoves.of(baseline, files, found);
     BirdKernelMoves.of(baseline, files, found);
-    for (FixMove m : found) {
-      Set<String> hosts = new TreeSet<>();
-      m.edits().forEach(e -> hosts.add(((dev.podpath.analysis.whatif.BirdConfigEdit) e).host()));
-      if (keep.forbids(m.key())) {
-        skipped.add(m.key() + ": kept (" + keep.why(m.key()) + ")");
-      } else if (keep.forbidsBird(hosts)) {
-        skipped.add(m.key() + ": kept (" + keep.why("bird") + ")");
-      } else {
-        out.add(m);
-      }
-    }
+    BirdMoves.admit(found, keep, out, skipped);
   }
 }

@@ -47,6 +47,11 @@ final class BirdMoves {
     importMove(baseline.simulation(), true, found);
     importMove(baseline.simulation(), false, found);
     channelMove(s, false, found);
+    admit(found, keep, out, skipped);
+  }
+
+  /** Moves {@code found} to {@code out} unless `keep` forbids their kind or a host whose bird.conf they edit. */
+  static void admit(List<FixMove> found, Keep keep, List<FixMove> out, List<String> skipped) {
     for (FixMove m : found) {
       Set<String> hosts = new TreeSet<>();
       m.edits().forEach(e -> hosts.add(((BirdConfigEdit) e).host()));
